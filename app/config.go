@@ -1,0 +1,46 @@
+// Package app is the only code that knows Wails or the command line. It builds every service once per
+// unlock and exposes them through thin bound structs (desktop window and browser mode) and CLI commands.
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"staffdesk/backend/audit"
+	"staffdesk/backend/clock"
+	"staffdesk/backend/keyslot"
+	"staffdesk/backend/settings"
+	"staffdesk/backend/store"
+)
+
+// Version is the application version, set at build time with -ldflags "-X staffdesk/app.Version=...".
+var Version = "0.1.0-dev"
+
+// Config is what every door needs to reach a store.
+type Config struct {
+	DataDir        string
+	Clock          clock.Clock
+	SlotParams     keyslot.Params
+	DemoPassphrase string
+	// AutoLock overrides the stored auto-lock delay when non-zero (tests).
+	AutoLock time.Duration
+}
+
+// DefaultDataDir is the user's config folder's staffdesk/.
+func DefaultDataDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "staffdesk")
+}
+
+// areaMigrations lists the schema of every area after operators (which the unlock adds itself).
+func areaMigrations() []store.Migrations {
+	return []store.Migrations{audit.Migrations, settings.Migrations}
+}
+
+func (c Config) layout() store.Layout { return store.Layout{Dir: c.DataDir} }
+
+func (c Config) slots() *keyslot.Dir { return keyslot.NewDir(c.layout().SlotsDir(), c.SlotParams) }

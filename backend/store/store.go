@@ -1,0 +1,180 @@
+// Package store opens Staffdesk's one encrypted SQLite database: SQLite3 Multiple Ciphers in SQLCipher 4
+// format, keyed with a raw 256-bit data key. It refuses to run on a SQLite without the cipher, runs each
+// area's embedded numbered migrations, and gives areas transactions.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"github.com/mattn/go-sqlite3"
+
+	"staffdesk/backend/apperr"
+)
+
+// DB is an open encrypted database: one writer connection and a pool of readers.
+type DB struct {
+	path   string
+	writer *sql.DB
+	reader *sql.DB
+}
+
+// Versions names the SQLite and cipher library the store runs on.
+type Versions struct {
+	SQLite      string `json:"sqlite"`
+	MultiCipher string `json:"multiCipher"`
+}
+
+// Open opens (or creates) the encrypted database at path with the 32-byte data key and migrates it.
+func Open(ctx context.Context, path string, key []byte, migrations ...Migrations) (*DB, error) {
+	if len(key) != 32 {
+		return nil, fmt.Errorf("open store: data key must be 32 bytes")
+	}
+	db, err := open(path, "raw:"+hex.EncodeToString(key), true)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.migrate(ctx, migrations); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// open opens both pools; key "" opens an unencrypted database (benchmarks only) and requireCipher
+// refuses a SQLite without SQLite3 Multiple Ciphers.
+func open(path, key string, requireCipher bool) (*DB, error) {
+	writer := sql.OpenDB(connector{dsn: dsn(path, key, false)})
+	writer.SetMaxOpenConns(1)
+	db := &DB{path: path, writer: writer, reader: sql.OpenDB(connector{dsn: dsn(path, key, true)})}
+	db.reader.SetMaxOpenConns(4)
+	if requireCipher {
+		var v string
+		if err := writer.QueryRow(`SELECT sqlite3mc_version()`).Scan(&v); err != nil {
+			db.Close()
+			return nil, apperr.Wrap(apperr.Internal, err,
+				"this build of Staffdesk links a SQLite without encryption (SQLite3 Multiple Ciphers); refusing to open %s", path)
+		}
+	}
+	var n int
+	if err := writer.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&n); err != nil {
+		db.Close()
+		if errors.Is(err, sqlite3.ErrNotADB) || isNotADB(err) {
+			return nil, apperr.Wrap(apperr.Forbidden, err, "the data key does not open %s", path)
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return db, nil
+}
+
+func isNotADB(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrNotADB
+}
+
+func dsn(path, key string, readOnly bool) string {
+	q := url.Values{}
+	if key != "" {
+		q.Set("cipher", "sqlcipher")
+		q.Set("legacy", "4")
+		q.Set("key", key)
+	}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "1")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_cache_size", "-65536")
+	if readOnly {
+		q.Set("_query_only", "1")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// connector opens mattn connections without registering a global driver name.
+type connector struct{ dsn string }
+
+func (c connector) Connect(context.Context) (driver.Conn, error) {
+	conn, err := c.Driver().Open(c.dsn)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.(*sqlite3.SQLiteConn).Exec(`PRAGMA temp_store=MEMORY`, nil); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("set temp_store: %w", err)
+	}
+	return conn, nil
+}
+
+func (connector) Driver() driver.Driver { return &sqlite3.SQLiteDriver{} }
+
+// Path returns the database file's path.
+func (db *DB) Path() string { return db.path }
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	return errors.Join(db.reader.Close(), db.writer.Close())
+}
+
+// Update runs fn in a write transaction, committed when fn returns nil and rolled back otherwise.
+func (db *DB) Update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return runTx(ctx, db.writer, fn)
+}
+
+// View runs fn in a read-only transaction.
+func (db *DB) View(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return runTx(ctx, db.reader, fn)
+}
+
+func runTx(ctx context.Context, pool *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Versions reports the SQLite and SQLite3 Multiple Ciphers versions in use.
+func (db *DB) Versions(ctx context.Context) (Versions, error) {
+	var v Versions
+	err := db.reader.QueryRowContext(ctx, `SELECT sqlite_version(), sqlite3mc_version()`).Scan(&v.SQLite, &v.MultiCipher)
+	if err != nil {
+		return v, fmt.Errorf("read versions: %w", err)
+	}
+	return v, nil
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its first line ("ok" when sound).
+func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
+	var res string
+	if err := db.writer.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
+		return "", fmt.Errorf("integrity check: %w", err)
+	}
+	return res, nil
+}
+
+// LibraryVersions reports the linked SQLite and SQLite3 Multiple Ciphers versions without opening a store.
+// It fails when the cipher is missing, as Open does.
+func LibraryVersions(ctx context.Context) (Versions, error) {
+	db := sql.OpenDB(connector{dsn: "file::memory:"})
+	defer db.Close()
+	var v Versions
+	err := db.QueryRowContext(ctx, `SELECT sqlite_version(), sqlite3mc_version()`).Scan(&v.SQLite, &v.MultiCipher)
+	if err != nil {
+		return v, apperr.Wrap(apperr.Internal, err, "this build of Staffdesk links a SQLite without encryption")
+	}
+	return v, nil
+}
