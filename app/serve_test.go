@@ -57,7 +57,9 @@ func startServe(t *testing.T) (string, string) {
 	out := &lineWriter{line: make(chan string, 4)}
 	cfg := Config{DataDir: tc.dir, Clock: clock.System{}, SlotParams: keyslot.DefaultParams}
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body>ui</body></html>")}}, cfg, "127.0.0.1:0", out) }()
+	go func() {
+		done <- Serve(ctx, fstest.MapFS{"index.html": {Data: []byte("<html><head></head><body>ui</body></html>")}}, cfg, "127.0.0.1:0", out)
+	}()
 	t.Cleanup(func() { cancel(); <-done })
 	select {
 	case line := <-out.line:
