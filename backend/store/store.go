@@ -49,18 +49,16 @@ func Open(ctx context.Context, path string, key []byte, migrations ...Migrations
 // open opens both pools; key "" opens an unencrypted database (benchmarks only) and requireCipher
 // refuses a SQLite without SQLite3 Multiple Ciphers.
 func open(path, key string, requireCipher bool) (*DB, error) {
-	writer := sql.OpenDB(connector{dsn: dsn(path, key, false)})
-	writer.SetMaxOpenConns(1)
-	db := &DB{path: path, writer: writer, reader: sql.OpenDB(connector{dsn: dsn(path, key, true)})}
-	db.reader.SetMaxOpenConns(4)
 	if requireCipher {
-		var v string
-		if err := writer.QueryRow(`SELECT sqlite3mc_version()`).Scan(&v); err != nil {
-			db.Close()
+		if _, err := LibraryVersions(context.Background()); err != nil {
 			return nil, apperr.Wrap(apperr.Internal, err,
 				"this build of Staffdesk links a SQLite without encryption (SQLite3 Multiple Ciphers); refusing to open %s", path)
 		}
 	}
+	writer := sql.OpenDB(connector{dsn: dsn(path, key, false)})
+	writer.SetMaxOpenConns(1)
+	db := &DB{path: path, writer: writer, reader: sql.OpenDB(connector{dsn: dsn(path, key, true)})}
+	db.reader.SetMaxOpenConns(4)
 	var n int
 	if err := writer.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&n); err != nil {
 		db.Close()
@@ -174,7 +172,7 @@ func LibraryVersions(ctx context.Context) (Versions, error) {
 	var v Versions
 	err := db.QueryRowContext(ctx, `SELECT sqlite_version(), sqlite3mc_version()`).Scan(&v.SQLite, &v.MultiCipher)
 	if err != nil {
-		return v, apperr.Wrap(apperr.Internal, err, "this build of Staffdesk links a SQLite without encryption")
+		return v, fmt.Errorf("check for SQLite3 Multiple Ciphers: %w", err)
 	}
 	return v, nil
 }
