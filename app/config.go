@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"staffdesk/backend/audit"
 	"staffdesk/backend/clock"
 	"staffdesk/backend/keyslot"
 	"staffdesk/backend/settings"
@@ -36,9 +35,9 @@ func DefaultDataDir() string {
 	return filepath.Join(dir, "staffdesk")
 }
 
-// areaMigrations lists the schema of every area after operators (which the unlock adds itself).
+// areaMigrations lists the schema of every area after operators and audit (which the unlock adds itself).
 func areaMigrations() []store.Migrations {
-	return []store.Migrations{audit.Migrations, settings.Migrations}
+	return []store.Migrations{settings.Migrations}
 }
 
 func (c Config) layout() store.Layout { return store.Layout{Dir: c.DataDir} }

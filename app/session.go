@@ -42,7 +42,7 @@ func (s *Session) Unlock(ctx context.Context, name, passphrase string) (actor.Ac
 			return actor.Actor{}, err
 		}
 	}
-	u, err := operators.Unlock(ctx, s.cfg.layout(), s.cfg.slots(), name, passphrase, areaMigrations()...)
+	u, err := operators.Unlock(ctx, s.cfg.layout(), s.cfg.slots(), s.cfg.Clock, name, passphrase, areaMigrations()...)
 	if err != nil {
 		return actor.Actor{}, err
 	}

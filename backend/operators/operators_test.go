@@ -43,7 +43,7 @@ func newFixture(t *testing.T) fixture {
 // unlock opens the store as name and returns the service and a context carrying the operator.
 func (f fixture) unlock(t *testing.T, name, pass string) (*Service, context.Context, func()) {
 	t.Helper()
-	u, err := Unlock(context.Background(), f.layout, f.slots, name, pass, audit.Migrations)
+	u, err := Unlock(context.Background(), f.layout, f.slots, f.clock, name, pass)
 	if err != nil {
 		t.Fatalf("unlock %s: %v", name, err)
 	}
@@ -76,7 +76,7 @@ func hashFolder(t *testing.T, dir string) map[string][32]byte {
 func TestWrongPassphraseLeavesFilesIdentical(t *testing.T) {
 	f := newFixture(t)
 	before := hashFolder(t, f.layout.Dir)
-	_, err := Unlock(context.Background(), f.layout, f.slots, "admin", "not-the-passphrase", audit.Migrations)
+	_, err := Unlock(context.Background(), f.layout, f.slots, f.clock, "admin", "not-the-passphrase")
 	if !apperr.Is(err, apperr.Forbidden) || !strings.Contains(err.Error(), "passphrase for operator admin is wrong") {
 		t.Fatalf("want a wrong-passphrase error, got %v", err)
 	}
@@ -98,7 +98,7 @@ func TestTwoOperatorsOpenWithTheirOwnPassphrase(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Unlock(context.Background(), f.layout, f.slots, "hana", adminPass, audit.Migrations); !apperr.Is(err, apperr.Forbidden) {
+	if _, err := Unlock(context.Background(), f.layout, f.slots, f.clock, "hana", adminPass); !apperr.Is(err, apperr.Forbidden) {
 		t.Fatalf("hana with admin's passphrase: want forbidden, got %v", err)
 	}
 }
@@ -113,11 +113,11 @@ func TestRemovedOperatorCannotOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	done()
-	if _, err := Unlock(context.Background(), f.layout, f.slots, "mo", "mo-passphrase-1", audit.Migrations); !apperr.Is(err, apperr.NotFound) {
+	if _, err := Unlock(context.Background(), f.layout, f.slots, f.clock, "mo", "mo-passphrase-1"); !apperr.Is(err, apperr.NotFound) {
 		t.Fatalf("removed operator: want not found, got %v", err)
 	}
 	os.WriteFile(filepath.Join(f.layout.SlotsDir(), slot.OperatorID+".json"), kept, 0o600)
-	if _, err := Unlock(context.Background(), f.layout, f.slots, "mo", "mo-passphrase-1", audit.Migrations); !apperr.Is(err, apperr.Forbidden) {
+	if _, err := Unlock(context.Background(), f.layout, f.slots, f.clock, "mo", "mo-passphrase-1"); !apperr.Is(err, apperr.Forbidden) {
 		t.Fatalf("removed operator with a restored slot: want forbidden, got %v", err)
 	}
 }
@@ -215,7 +215,7 @@ func TestPasswdKilledMidway(t *testing.T) {
 }
 
 func tryUnlock(f fixture, pass string) bool {
-	u, err := Unlock(context.Background(), f.layout, f.slots, "admin", pass, audit.Migrations)
+	u, err := Unlock(context.Background(), f.layout, f.slots, f.clock, "admin", pass)
 	if err != nil {
 		return false
 	}

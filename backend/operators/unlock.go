@@ -27,7 +27,8 @@ type Unlocked struct {
 // Unlock opens the store in layout as the operator named: the passphrase unwraps their key slot (a wrong
 // one is refused before the database file is touched), then the database opens with the data key and
 // the operator must still be active in it.
-func Unlock(ctx context.Context, l store.Layout, slots *keyslot.Dir, name, passphrase string, migrations ...store.Migrations) (*Unlocked, error) {
+// The unlock is recorded in the audit log.
+func Unlock(ctx context.Context, l store.Layout, slots *keyslot.Dir, c clock.Clock, name, passphrase string, migrations ...store.Migrations) (*Unlocked, error) {
 	if _, err := os.Stat(l.DBPath()); err != nil {
 		return nil, apperr.New(apperr.NotFound, "no Staffdesk store in %s: run staffdesk init first", l.Dir)
 	}
@@ -40,7 +41,7 @@ func Unlock(ctx context.Context, l store.Layout, slots *keyslot.Dir, name, passp
 	case err != nil:
 		return nil, apperr.Wrap(apperr.Internal, err, "cannot read the key slot of %s", name)
 	}
-	db, err := store.Open(ctx, l.DBPath(), key, append([]store.Migrations{Migrations}, migrations...)...)
+	db, err := store.Open(ctx, l.DBPath(), key, append([]store.Migrations{Migrations, audit.Migrations}, migrations...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +55,16 @@ func Unlock(ctx context.Context, l store.Layout, slots *keyslot.Dir, name, passp
 		db.Close()
 		return nil, apperr.New(apperr.Forbidden, "operator %s was removed from this store", name)
 	}
-	return &Unlocked{DB: db, DataKey: key, Actor: actor.Actor{ID: o.ID, Name: o.Name, Role: o.Role}}, nil
+	a := actor.Actor{ID: o.ID, Name: o.Name, Role: o.Role}
+	ctx = actor.With(ctx, a)
+	err = db.Update(ctx, func(tx *sql.Tx) error {
+		return audit.NewService(db, c).Record(ctx, tx, audit.Event{Action: "session.unlock", ObjectType: "operator", ObjectID: o.ID})
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Unlocked{DB: db, DataKey: key, Actor: a}, nil
 }
 
 // DefaultName picks the operator to unlock as when none is named: the only one, or the first admin.
