@@ -108,3 +108,5 @@ require (
 )
 
 tool github.com/wailsapp/wails/v2/cmd/wails
+
+ignore ./frontend/node_modules
