@@ -69,7 +69,7 @@ func From(ctx context.Context) (Actor, bool) {
 func Require(ctx context.Context, roles ...Role) (Actor, error) {
 	a, ok := From(ctx)
 	if !ok {
-		return Actor{}, apperr.New(apperr.Locked, "no operator is signed in: unlock Staffdesk first")
+		return Actor{}, apperr.New(apperr.Locked, "Staffdesk is locked: unlock it to continue")
 	}
 	if a.Role == Admin {
 		return a, nil

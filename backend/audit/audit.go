@@ -102,9 +102,13 @@ type VerifyResult struct {
 	Problem  string `json:"problem"`
 }
 
-// Verify walks the chain from the first entry and reports the first one that was edited or removed.
+// Verify walks the chain from the first entry and reports the first one that was edited or removed. Any
+// signed-in operator may check the chain: the result holds no entry's content.
 func (s *Service) Verify(ctx context.Context) (VerifyResult, error) {
 	var res VerifyResult
+	if _, err := actor.Require(ctx, actor.Roles...); err != nil {
+		return res, err
+	}
 	err := s.db.View(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, at, operator_id, operator_name, action, object_type, object_id,
 			details, prev_hash, hash FROM audit_log ORDER BY id`)

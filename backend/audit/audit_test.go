@@ -70,11 +70,11 @@ func TestVerify(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, db, _ := newLog(t, 6)
+			s, db, ctx := newLog(t, 6)
 			if tc.stmts != nil {
 				tamper(t, db, tc.stmts...)
 			}
-			res, err := s.Verify(context.Background())
+			res, err := s.Verify(ctx)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,6 +110,13 @@ func TestListAdminsOnly(t *testing.T) {
 	helper := actor.With(context.Background(), actor.Actor{ID: "op2", Name: "hana", Role: actor.HelpDesk})
 	if _, err := s.List(helper, 0, 10); !apperr.Is(err, apperr.Forbidden) {
 		t.Fatalf("help desk listing the audit log: want forbidden, got %v", err)
+	}
+}
+
+func TestVerifyNeedsOperator(t *testing.T) {
+	s, _, _ := newLog(t, 1)
+	if _, err := s.Verify(context.Background()); !apperr.Is(err, apperr.Locked) {
+		t.Fatalf("verify without an operator: want locked, got %v", err)
 	}
 }
 

@@ -107,7 +107,7 @@ func (s *Service) Add(ctx context.Context, in NewOperator) (Operator, error) {
 			return err
 		}
 		if err := s.audit.Record(ctx, tx, audit.Event{Action: "operator.add", ObjectType: "operator", ObjectID: o.ID,
-			Details: map[string]string{"role": string(o.Role)}}); err != nil {
+			Details: map[string]string{"name": o.Name, "role": string(o.Role)}}); err != nil {
 			return err
 		}
 		if stale, err := s.slots.Find(o.Name); err == nil {
@@ -147,7 +147,8 @@ func (s *Service) Remove(ctx context.Context, name string) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE operators SET removed_at = ? WHERE id = ?`, s.clock.Now().Format(time.RFC3339Nano), o.ID); err != nil {
 			return fmt.Errorf("remove operator: %w", err)
 		}
-		return s.audit.Record(ctx, tx, audit.Event{Action: "operator.remove", ObjectType: "operator", ObjectID: o.ID})
+		return s.audit.Record(ctx, tx, audit.Event{Action: "operator.remove", ObjectType: "operator", ObjectID: o.ID,
+			Details: map[string]string{"name": o.Name}})
 	})
 	if err != nil {
 		return err

@@ -48,7 +48,7 @@ func TestAutoLock(t *testing.T) {
 	if m, _ := s.AutoLockMinutes(mod); m != 15 {
 		t.Fatalf("after change: %d", m)
 	}
-	if res, _ := au.Verify(context.Background()); !res.OK || res.Entries != 1 {
+	if res, _ := au.Verify(admin); !res.OK || res.Entries != 1 {
 		t.Fatalf("audit: %+v", res)
 	}
 }
