@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a make target needs, and nothing when they are already there.
-# Usage: scripts/install-deps.sh GROUP...   GROUP is base, desktop or test (each includes the ones before it).
+# Usage: scripts/install-deps.sh GROUP...   GROUP is base, desktop or test (each includes the ones before it),
+# or windows (base plus the Windows cross-build, signing, installer and Wine smoke test tools).
 # One fast dpkg-query decides what is missing; only then does it run `apt-get update` (once) and
 # `apt-get install`. A second run prints nothing and takes a few milliseconds.
 # Go (see go.mod) and Node.js 20+/npm are prerequisites it checks for but does not install: Debian's own
@@ -15,11 +16,15 @@ DESKTOP_PKGS=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config)
 # test: headless Chromium for the e2e tests, an X server and tools for the desktop smoke test, a
 # private Dovecot for the IMAP tests, and a font for predictable rendering.
 TEST_PKGS=(chromium xvfb imagemagick xdotool x11-utils dovecot-imapd fonts-dejavu-core)
+# windows: MinGW for the cgo cross-build (SQLite3 Multiple Ciphers + mattn/go-sqlite3), NSIS's makensis for
+# the installer, osslsigncode + openssl for Authenticode signing and the throwaway test certificate, and
+# 64-bit Wine to run the exe and the installer in scripts/windows-smoke.sh (curl drives its `serve` check).
+WINDOWS_PKGS=(gcc-mingw-w64-x86-64 nsis osslsigncode openssl wine64 curl)
 # >>> add later test packages here, e.g. an independent spreadsheet reader for the Excel export tests:
 #     TEST_PKGS+=(libreoffice-calc-nogui)
 # <<<
 
-usage() { echo "usage: $0 base|desktop|test ..." >&2; exit 2; }
+usage() { echo "usage: $0 base|desktop|test|windows ..." >&2; exit 2; }
 [ $# -ge 1 ] || usage
 
 want=()
@@ -28,6 +33,7 @@ for group in "$@"; do
     base) want+=("${BASE_PKGS[@]}") ;;
     desktop) want+=("${BASE_PKGS[@]}" "${DESKTOP_PKGS[@]}") ;;
     test) want+=("${BASE_PKGS[@]}" "${DESKTOP_PKGS[@]}" "${TEST_PKGS[@]}") ;;
+    windows) want+=("${BASE_PKGS[@]}" "${WINDOWS_PKGS[@]}") ;;
     *) echo "install-deps: unknown group '$group'" >&2; usage ;;
   esac
 done
