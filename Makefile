@@ -75,6 +75,7 @@ NPM_STAMP := frontend/node_modules/.package-lock.json
 # Add later ones here, e.g. BENCHES += ./backend/search/=BenchmarkSearch
 BENCHES ?= ./backend/store/=BenchmarkStore
 BENCHES += ./backend/moderation/=BenchmarkModeration
+BENCHES += ./backend/competitions/=BenchmarkCompetitions
 BENCH_ROUNDS ?= 3
 # The plain reference is mattn/go-sqlite3's bundled SQLite, which needs sqlite_fts5 for the FTS5 the
 # store uses (SQLite3MC is compiled with SQLITE_ENABLE_FTS5).

@@ -43,13 +43,16 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"init":      {"init [--operator NAME] [--email EMAIL]", "create a new encrypted store and its first admin", (*cli).cmdInit},
-		"operators": {"operators list | add NAME --email E --role R [--new-passphrase-file F] | remove NAME", "manage operators (admins)", (*cli).cmdOperators},
-		"passwd":    {"passwd [--new-passphrase-file F]", "change the signed-in operator's passphrase", (*cli).cmdPasswd},
-		"audit":     {"audit verify | list [--limit N]", "check or show the audit log", (*cli).cmdAudit},
-		"serve":     {"serve [--addr 127.0.0.1:0] [--demo]", "serve the UI to a browser on loopback", (*cli).cmdServe},
-		"demo":      {"demo [--serve] [--addr A]", "open the app on a throwaway store full of sample data", (*cli).cmdDemo},
-		"version":   {"version", "print the versions of the app and its SQLite", (*cli).cmdVersion},
+		"init":         {"init [--operator NAME] [--email EMAIL]", "create a new encrypted store and its first admin", (*cli).cmdInit},
+		"operators":    {"operators list | add NAME --email E --role R [--new-passphrase-file F] | remove NAME", "manage operators (admins)", (*cli).cmdOperators},
+		"passwd":       {"passwd [--new-passphrase-file F]", "change the signed-in operator's passphrase", (*cli).cmdPasswd},
+		"audit":        {"audit verify | list [--limit N]", "check or show the audit log", (*cli).cmdAudit},
+		"serve":        {"serve [--addr 127.0.0.1:0] [--demo]", "serve the UI to a browser on loopback", (*cli).cmdServe},
+		"demo":         {"demo [--serve] [--addr A]", "open the app on a throwaway store full of sample data", (*cli).cmdDemo},
+		"version":      {"version", "print the versions of the app and its SQLite", (*cli).cmdVersion},
+		"competitions": {competitionsUsage, "run competitions, import entries, track winners' claims", (*cli).cmdCompetitions},
+		"listings":     {listingsUsage, "moderate listings, events, reviews and comments; export decisions", (*cli).cmdListings},
+		"draw":         {drawUsage, "commit, run, certify and verify a competition's draw", (*cli).cmdDraw},
 	}
 }
 

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"staffdesk/backend/clock"
+	"staffdesk/backend/competitions"
 	"staffdesk/backend/keyslot"
+	"staffdesk/backend/moderation"
 	"staffdesk/backend/settings"
 	"staffdesk/backend/store"
 )
@@ -37,7 +39,7 @@ func DefaultDataDir() string {
 
 // areaMigrations lists the schema of every area after operators and audit (which the unlock adds itself).
 func areaMigrations() []store.Migrations {
-	return []store.Migrations{settings.Migrations}
+	return []store.Migrations{settings.Migrations, competitions.Migrations, moderation.Migrations}
 }
 
 func (c Config) layout() store.Layout { return store.Layout{Dir: c.DataDir} }

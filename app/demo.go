@@ -65,6 +65,12 @@ func seedDemo(ctx context.Context, cfg Config, imapAddr string) error {
 				return fmt.Errorf("add demo operator %s: %w", o.Name, err)
 			}
 		}
+		if err := seedCompetitionsDemo(ctx, svc, cfg.Clock.Now()); err != nil {
+			return err
+		}
+		if err := seedListingsDemo(ctx, svc, cfg.Clock.Now()); err != nil {
+			return err
+		}
 		return svc.Settings.SetAutoLockMinutes(ctx, 30)
 	})
 }

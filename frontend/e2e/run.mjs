@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from './server.mjs';
 import { tests } from './tests.mjs';
+import { tests as listingsTests } from './listings.mjs';
+import { tests as competitionsTests } from './competitions.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const frontend = resolve(here, '..');
@@ -63,7 +65,7 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
-  for (const [name, fn] of tests) {
+  for (const [name, fn] of [...tests, ...listingsTests, ...competitionsTests]) {
     if (only.length > 0 && !only.some((o) => name.includes(o))) continue;
     const started = Date.now();
     pageErrors.length = 0;
