@@ -177,12 +177,12 @@ func TestAutoLock(t *testing.T) {
 	tc := newTestCLI(t)
 	tc.run("admin-passphrase", "init")
 	em := &recordEmitter{}
-	s := NewSession(Config{DataDir: tc.dir, Clock: clock.System{}, SlotParams: keyslot.DefaultParams, AutoLock: 300 * time.Millisecond}, em)
+	s := NewSession(Config{DataDir: tc.dir, Clock: clock.System{}, SlotParams: keyslot.DefaultParams, AutoLock: 1500 * time.Millisecond}, em)
 	if _, err := s.Unlock(context.Background(), "", "admin-passphrase"); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 4; i++ {
-		time.Sleep(150 * time.Millisecond)
+		time.Sleep(500 * time.Millisecond)
 		s.Touch()
 	}
 	if _, ok := s.Current(); !ok {
