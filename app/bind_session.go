@@ -42,7 +42,7 @@ func (a *SessionAPI) State() (SessionState, error) {
 		st.OperatorNames = append(st.OperatorNames, s.Name)
 	}
 	sort.Strings(st.OperatorNames)
-	st.DefaultOperator, _ = operators.DefaultName(a.cfg.slots())
+	st.DefaultOperator, _ = operators.DefaultOf(slots)
 	return st, nil
 }
 

@@ -114,21 +114,11 @@ func (s *Service) List(ctx context.Context) ([]Competition, error) {
 	}
 	out := []Competition{}
 	err := s.db.View(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, selectCompetition+` ORDER BY closes_at DESC, id`)
+		list, err := store.Collect("competitions", scanCompetition)(tx.QueryContext(ctx, selectCompetition+` ORDER BY closes_at DESC, id`))
 		if err != nil {
-			return fmt.Errorf("list competitions: %w", err)
+			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			c, err := scanCompetition(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, c)
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("list competitions: %w", err)
-		}
+		out = append(out, list...)
 		return s.fillCounts(ctx, tx, out)
 	})
 	for i := range out {
@@ -260,7 +250,7 @@ func (s *Service) effective(st Status, d Details) Status {
 const selectCompetition = `SELECT id, title, sponsor, prize, opens_at, closes_at, question, answer, winners, reserves,
 	claim_days, retention_days, rules, status, created_at, updated_at FROM competitions`
 
-type scanner interface{ Scan(dest ...any) error }
+type scanner = store.Scanner
 
 func scanCompetition(r scanner) (Competition, error) {
 	var c Competition

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"staffdesk/backend/apperr"
+	"staffdesk/backend/store"
 )
 
 // OverdueAfter is the age from which a pending item is highlighted as waiting too long.
@@ -45,7 +46,7 @@ const itemColumns = `id, version, kind, title, body, contact_name, contact_email
 	postcode, postcode_area, submitted_by, submitted_by_email, submitted_at, event_start, event_end, expires_at,
 	parent_id, state, flags, imported_at`
 
-type scanner interface{ Scan(dest ...any) error }
+type scanner = store.Scanner
 
 func scanItem(row scanner) (Item, error) {
 	var it Item
@@ -141,22 +142,12 @@ func (s *Service) Queue(ctx context.Context, f Filter) (Page, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM moderation_items WHERE `+where, args...).Scan(&page.Total); err != nil {
 			return fmt.Errorf("count queue: %w", err)
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+` FROM moderation_items WHERE `+where+
-			` ORDER BY submitted_at, id LIMIT ? OFFSET ?`, append(args, f.Limit, max(f.Offset, 0))...)
+		items, err := store.Collect("queue", scanItem)(tx.QueryContext(ctx, `SELECT `+itemColumns+` FROM moderation_items WHERE `+where+
+			` ORDER BY submitted_at, id LIMIT ? OFFSET ?`, append(args, f.Limit, max(f.Offset, 0))...))
 		if err != nil {
-			return fmt.Errorf("read queue: %w", err)
+			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			it, err := scanItem(rows)
-			if err != nil {
-				return err
-			}
-			page.Items = append(page.Items, it)
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("read queue: %w", err)
-		}
+		page.Items = append(page.Items, items...)
 		return s.withDecisions(ctx, tx, page.Items, now)
 	})
 	return page, err
@@ -227,19 +218,9 @@ func (s *Service) Get(ctx context.Context, id string) (ItemDetail, error) {
 			return err
 		}
 		out.Item = items[0]
-		rows, err := tx.QueryContext(ctx, `SELECT `+decisionColumns+` FROM moderation_decisions WHERE item_id = ? ORDER BY seq DESC`, id)
-		if err != nil {
-			return fmt.Errorf("read decisions: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDecision(rows)
-			if err != nil {
-				return err
-			}
-			out.Decisions = append(out.Decisions, d)
-		}
-		return rows.Err()
+		out.Decisions, err = store.Collect("decisions", scanDecision)(tx.QueryContext(ctx,
+			`SELECT `+decisionColumns+` FROM moderation_decisions WHERE item_id = ? ORDER BY seq DESC`, id))
+		return err
 	})
 	return out, err
 }

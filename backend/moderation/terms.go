@@ -9,6 +9,7 @@ import (
 
 	"staffdesk/backend/apperr"
 	"staffdesk/backend/audit"
+	"staffdesk/backend/store"
 )
 
 // Terms returns the abuse words and spam domains the checks use. Moderators and admins.
@@ -91,22 +92,9 @@ func (s *Service) SetTerms(ctx context.Context, t Terms) (Terms, error) {
 // recheckPending runs the item checks again on every pending item, keeping the duplicate and orphan flags
 // (which depend on other items, not on the terms).
 func recheckPending(ctx context.Context, tx *sql.Tx, c *checker) (int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+itemColumns+` FROM moderation_items WHERE state = 'pending'`)
+	items, err := store.Collect("pending items", scanItem)(tx.QueryContext(ctx, `SELECT `+itemColumns+` FROM moderation_items WHERE state = 'pending'`))
 	if err != nil {
-		return 0, fmt.Errorf("read pending items: %w", err)
-	}
-	var items []Item
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			rows.Close()
-			return 0, err
-		}
-		items = append(items, it)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("read pending items: %w", err)
+		return 0, err
 	}
 	for _, it := range items {
 		flags := c.itemFlags(it.Feed)

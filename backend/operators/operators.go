@@ -74,21 +74,10 @@ func (s *Service) List(ctx context.Context) ([]Operator, error) {
 		return nil, err
 	}
 	var out []Operator
-	err := s.db.View(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, name, email, role, created_at FROM operators
-			WHERE removed_at IS NULL ORDER BY name`)
-		if err != nil {
-			return fmt.Errorf("list operators: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			o, err := scanOperator(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, o)
-		}
-		return rows.Err()
+	err := s.db.View(ctx, func(tx *sql.Tx) (err error) {
+		out, err = store.Collect("operators", scanOperator)(tx.QueryContext(ctx, `SELECT id, name, email, role, created_at
+			FROM operators WHERE removed_at IS NULL ORDER BY name`))
+		return err
 	})
 	return out, err
 }
@@ -209,7 +198,7 @@ func insert(ctx context.Context, tx *sql.Tx, o Operator) error {
 	return nil
 }
 
-type scanner interface{ Scan(dest ...any) error }
+type scanner = store.Scanner
 
 func scanOperator(r scanner) (Operator, error) {
 	var o Operator

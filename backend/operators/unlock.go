@@ -73,6 +73,11 @@ func DefaultName(slots *keyslot.Dir) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return DefaultOf(list)
+}
+
+// DefaultOf picks the default operator among slots listed oldest first.
+func DefaultOf(list []keyslot.Slot) (string, error) {
 	switch {
 	case len(list) == 0:
 		return "", apperr.New(apperr.NotFound, "this store has no operators: run staffdesk init first")
