@@ -159,6 +159,13 @@ func TestServe(t *testing.T) {
 		if status, _ := call(t, base, token, "", "app.Nope.Nothing"); status != http.StatusNotFound {
 			t.Fatalf("status %d", status)
 		}
+		req, _ := http.NewRequest(http.MethodPost, base+"/api/call", strings.NewReader("{not json"))
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil || res.StatusCode != http.StatusBadRequest {
+			t.Fatalf("malformed body: %v %v", res.StatusCode, err)
+		}
+		res.Body.Close()
 	})
 }
 

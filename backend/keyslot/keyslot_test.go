@@ -71,3 +71,13 @@ func TestRewrapAndLeftovers(t *testing.T) {
 		t.Fatal("create overwrote a slot")
 	}
 }
+
+func TestDamagedSlotIsNamed(t *testing.T) {
+	dir := t.TempDir()
+	d := NewDir(dir, fast)
+	os.WriteFile(filepath.Join(dir, "id9.json"), []byte(`{"name": "admin", "salt": `), 0o600)
+	_, _, err := d.Unwrap("admin", "any passphrase")
+	if err == nil || !strings.Contains(err.Error(), "id9.json is damaged") {
+		t.Fatalf("want an error naming the damaged slot, got %v", err)
+	}
+}
