@@ -17,7 +17,7 @@ import (
 
 const listingsUsage = "listings import FILE | queue [--flag F] [--kind K] [--state S] [--area A] [--submitter S] [--older-than H] [--limit N] | " +
 	"decide ID... (--approve | --reject REASON [--note N] | --request-edit MSG | --expire) | undo | export-decisions FILE | " +
-	"terms [--abuse W,W] [--spam-domains D,D] | retention"
+	"terms [--abuse W,W] [--spam-domains D,D] | retention | erase-member EMAIL"
 
 // listingsFlags are the flags of every listings subcommand.
 type listingsFlags struct {
@@ -87,6 +87,13 @@ func (c *cli) listings(ctx context.Context, svc *Services, pos []string, lf list
 			return err
 		}
 		return c.print(res, fmt.Sprintf("Removed %d expired listings, %d ended events and %d reviews or comments on them.\n", res.Listings, res.Events, res.Reviews))
+	case sub == "erase-member" && len(rest) == 1:
+		res, err := svc.Listings.AnonymiseMember(ctx, rest[0])
+		if err != nil {
+			return err
+		}
+		return c.print(res, fmt.Sprintf("Erased the member from moderation: %d reviews or comments now by %q, %d listings or events removed.\n",
+			res.Anonymised, moderation.FormerMember, res.Removed))
 	}
 	return usageError("usage: staffdesk " + listingsUsage)
 }

@@ -37,6 +37,9 @@ func TestCLIListings(t *testing.T) {
 		{"export again exports nothing", []string{"listings", "export-decisions", out2}, 0, "Wrote 0 decision(s)"},
 		{"terms", []string{"listings", "terms", "--abuse", "idiot,scam", "--spam-domains", "cheapdeals.example"}, 0, "Abuse words: idiot, scam"},
 		{"retention", []string{"listings", "retention"}, 0, "Removed 0 expired listings"},
+		{"erase member", []string{"listings", "erase-member", "jo@example.com"}, 0, `1 reviews or comments now by "Former member"`},
+		{"erase needs an email", []string{"listings", "erase-member"}, 2, "usage"},
+		{"anonymised author shown", []string{"--json", "listings", "queue", "--state", "rejected"}, 0, `"submitted_by": "Former member"`},
 		{"audit intact", []string{"audit", "verify"}, 0, "Audit log intact"},
 	}
 	for _, s := range steps {
