@@ -11,6 +11,7 @@ import (
 	"staffdesk/backend/competitions"
 	"staffdesk/backend/keyslot"
 	"staffdesk/backend/moderation"
+	"staffdesk/backend/privacy"
 	"staffdesk/backend/settings"
 	"staffdesk/backend/store"
 )
@@ -39,7 +40,8 @@ func DefaultDataDir() string {
 
 // areaMigrations lists the schema of every area after operators and audit (which the unlock adds itself).
 func areaMigrations() []store.Migrations {
-	return []store.Migrations{settings.Migrations, competitions.Migrations, moderation.Migrations}
+	return []store.Migrations{settings.Migrations, competitions.Migrations, moderation.Migrations,
+		privacy.Migrations}
 }
 
 func (c Config) layout() store.Layout { return store.Layout{Dir: c.DataDir} }

@@ -20,8 +20,10 @@ TEST_PKGS=(chromium xvfb imagemagick xdotool x11-utils dovecot-imapd fonts-dejav
 # the installer, osslsigncode + openssl for Authenticode signing and the throwaway test certificate, and
 # 64-bit Wine to run the exe and the installer in scripts/windows-smoke.sh (curl drives its `serve` check).
 WINDOWS_PKGS=(gcc-mingw-w64-x86-64 nsis osslsigncode openssl wine64 curl)
-# >>> add later test packages here, e.g. an independent spreadsheet reader for the Excel export tests:
-#     TEST_PKGS+=(libreoffice-calc-nogui)
+# An independent spreadsheet reader for the Excel export tests, and Debian's isync (mbsync), the
+# reference the mail sync benchmark is measured against.
+TEST_PKGS+=(libreoffice-calc-nogui isync)
+# >>> add later test packages here
 # <<<
 
 usage() { echo "usage: $0 base|desktop|test|windows ..." >&2; exit 2; }
