@@ -105,12 +105,15 @@ func (s *Service) saveCommit(ctx context.Context, tx *sql.Tx, c Competition, a a
 	countsJSON, _ := json.Marshal(counts)
 	hash, commitment := draw.ListHash(list), draw.Commitment(seed)
 	now := s.clock.Now()
-	_, err := tx.ExecContext(ctx, `INSERT INTO competition_draws (competition_id, algorithm, list, list_hash, entries,
-		total_weight, counts, snapshot, seed, commitment, committed_at, committed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, draw.Algorithm, list, hash, counts.Eligible, int64(total), string(countsJSON), string(snapshot),
+	_, err := tx.ExecContext(ctx, `INSERT INTO competition_draws (competition_id, algorithm, list_hash, entries,
+		total_weight, counts, snapshot, seed, commitment, committed_at, committed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, draw.Algorithm, hash, counts.Eligible, int64(total), string(countsJSON), string(snapshot),
 		hex.EncodeToString(seed), commitment, ts(now), a.Name)
 	if err != nil {
 		return fmt.Errorf("save commitment: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO competition_draw_lists (competition_id, list) VALUES (?, ?)`, c.ID, list); err != nil {
+		return fmt.Errorf("save frozen list: %w", err)
 	}
 	if err := setStatus(ctx, tx, c.ID, Committed, now); err != nil {
 		return err
@@ -119,49 +122,41 @@ func (s *Service) saveCommit(ctx context.Context, tx *sql.Tx, c Competition, a a
 		Details: map[string]string{"listHash": hash, "commitment": commitment, "entries": strconv.Itoa(counts.Eligible)}})
 }
 
-// freeze reads every entry once, in id order: the eligible ones make the canonical frozen list (weights
-// count only when the competition is weighted), the others the counts by reason.
+// freeze makes the canonical frozen list of the eligible entries (weights count only when the competition
+// is weighted) and counts the others by reason, in one pass of SQLite over the entries: its group_concat
+// writes the list's lines in id order, so that no row has to come to Go one at a time. The list is then
+// checked as a verifier checks it.
 func freeze(ctx context.Context, tx *sql.Tx, id string, weighted bool) ([]byte, uint64, DrawCounts, error) {
 	counts := DrawCounts{Duplicates: []ReasonCount{}, Ineligible: []ReasonCount{}}
-	rows, err := tx.QueryContext(ctx, `SELECT entry_id, weight, status, reason FROM competition_entries
-		WHERE competition_id = ? ORDER BY entry_id`, id)
+	var lines, others sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT count(*),
+		group_concat(CASE WHEN status = 0 THEN entry_id || char(9) || CASE WHEN ? THEN weight ELSE 1 END END, char(10)
+			ORDER BY entry_id),
+		group_concat(CASE WHEN status != 0 THEN status || char(31) || reason END, char(30))
+		FROM competition_entry_rows WHERE competition_id = ?`, weighted, id).Scan(&counts.Entries, &lines, &others)
 	if err != nil {
 		return nil, 0, counts, fmt.Errorf("read entries: %w", err)
 	}
-	defer rows.Close()
-	var entries []draw.Entry
-	var total uint64
+	list := make([]byte, 0, len(draw.ListHeader)+len(lines.String)+2)
+	list = append(append(list, draw.ListHeader...), '\n')
+	if lines.Valid {
+		list = append(append(list, lines.String...), '\n')
+	}
+	n, total, err := draw.CheckList(list)
+	if err != nil {
+		return nil, 0, counts, fmt.Errorf("freeze list: %w", err)
+	}
 	dups, inel := map[string]int{}, map[string]int{}
-	for rows.Next() {
-		var e draw.Entry
-		var status, reason string
-		if err := rows.Scan(&e.ID, &e.Weight, &status, &reason); err != nil {
-			return nil, 0, counts, fmt.Errorf("read entry: %w", err)
-		}
-		counts.Entries++
-		switch status {
-		case "eligible":
-			if !weighted {
-				e.Weight = 1
-			}
-			total += e.Weight
-			entries = append(entries, e)
-		case "duplicate":
+	for _, o := range strings.Split(others.String, "\x1e") {
+		if status, reason, ok := strings.Cut(o, "\x1f"); ok && status == strconv.Itoa(int(statusDuplicate)) {
 			dups[reason]++
-		default:
+		} else if ok {
 			inel[reason]++
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, counts, fmt.Errorf("read entries: %w", err)
-	}
-	counts.Eligible, counts.Duplicates, counts.Ineligible = len(entries), sortedReasons(dups), sortedReasons(inel)
+	counts.Eligible, counts.Duplicates, counts.Ineligible = n, sortedReasons(dups), sortedReasons(inel)
 	if counts.Invalid, err = invalidRows(ctx, tx, id); err != nil {
 		return nil, 0, counts, err
-	}
-	list, err := draw.EncodeList(entries)
-	if err != nil {
-		return nil, 0, counts, fmt.Errorf("freeze list: %w", err)
 	}
 	return list, total, counts, nil
 }
@@ -256,7 +251,8 @@ func (s *Service) run(ctx context.Context, tx *sql.Tx, id string, a actor.Actor)
 	}
 	var list []byte
 	var seedHex, pv string
-	err = tx.QueryRowContext(ctx, `SELECT list, seed, public_value FROM competition_draws WHERE competition_id = ?`, id).Scan(&list, &seedHex, &pv)
+	err = tx.QueryRowContext(ctx, `SELECT l.list, d.seed, d.public_value FROM competition_draws d
+		JOIN competition_draw_lists l ON l.competition_id = d.competition_id WHERE d.competition_id = ?`, id).Scan(&list, &seedHex, &pv)
 	if err != nil {
 		return fmt.Errorf("read commitment: %w", err)
 	}
@@ -343,7 +339,7 @@ func (s *Service) FrozenList(ctx context.Context, id string) ([]byte, error) {
 	}
 	var list []byte
 	err := s.db.View(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT list FROM competition_draws WHERE competition_id = ?`, id).Scan(&list)
+		err := tx.QueryRowContext(ctx, `SELECT list FROM competition_draw_lists WHERE competition_id = ?`, id).Scan(&list)
 		if errors.Is(err, sql.ErrNoRows) {
 			return apperr.New(apperr.NotFound, "competition %s has no committed list", id)
 		}

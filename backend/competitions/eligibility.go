@@ -58,7 +58,7 @@ func (c *checker) reason(r *row) string {
 		return ReasonAge
 	case c.excludedDomain(emailDomain(r.emailKey)):
 		return ReasonDomain
-	case c.pastWinners[EmailHash(r.emailKey)]:
+	case len(c.pastWinners) > 0 && c.pastWinners[EmailHash(r.emailKey)]:
 		return ReasonPastWinner
 	}
 	return ""
@@ -88,82 +88,6 @@ func ageOn(born, day date) int {
 func EmailHash(key string) string {
 	h := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(h[:])
-}
-
-// candidate is what evaluate needs to know of an entry.
-type candidate struct {
-	id        string
-	submitted int64
-	order     int64 // import id and line: ties on submission time go to the one read first
-	emailKey  string
-	household string
-	own       string
-}
-
-// verdict is an entry's outcome.
-type verdict struct {
-	status string // eligible, ineligible or duplicate
-	reason string
-	kept   string // the entry kept in its place, for a duplicate
-}
-
-// evaluate applies the rules in order: outside the window is ineligible; of the rest one entry per person
-// is kept, the earliest; kept entries with an own reason are ineligible; finally, when household is set,
-// one eligible entry per household, the earliest.
-func evaluate(cands []candidate, household bool) []verdict {
-	out := make([]verdict, len(cands))
-	earlier := func(a, b int) bool {
-		ca, cb := &cands[a], &cands[b]
-		if ca.submitted != cb.submitted {
-			return ca.submitted < cb.submitted
-		}
-		return ca.order < cb.order
-	}
-	best := make(map[string]int, len(cands))
-	for i := range cands {
-		if cands[i].own == ReasonWindow {
-			continue
-		}
-		if j, ok := best[cands[i].emailKey]; !ok || earlier(i, j) {
-			best[cands[i].emailKey] = i
-		}
-	}
-	for i := range cands {
-		c := &cands[i]
-		switch {
-		case c.own == ReasonWindow:
-			out[i] = verdict{status: "ineligible", reason: ReasonWindow}
-		case best[c.emailKey] != i:
-			out[i] = verdict{status: "duplicate", reason: ReasonPerson, kept: cands[best[c.emailKey]].id}
-		case c.own != "":
-			out[i] = verdict{status: "ineligible", reason: c.own}
-		default:
-			out[i] = verdict{status: "eligible"}
-		}
-	}
-	if household {
-		dedupeHouseholds(cands, out, earlier)
-	}
-	return out
-}
-
-func dedupeHouseholds(cands []candidate, out []verdict, earlier func(a, b int) bool) {
-	best := map[string]int{}
-	for i := range cands {
-		if out[i].status == "eligible" && cands[i].household != "" {
-			if j, ok := best[cands[i].household]; !ok || earlier(i, j) {
-				best[cands[i].household] = i
-			}
-		}
-	}
-	for i := range cands {
-		if out[i].status != "eligible" || cands[i].household == "" {
-			continue
-		}
-		if j := best[cands[i].household]; j != i {
-			out[i] = verdict{status: "duplicate", reason: ReasonHousehold, kept: cands[j].id}
-		}
-	}
 }
 
 // describeRules lists a competition's rules in words, for the certificate.

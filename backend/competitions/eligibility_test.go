@@ -1,6 +1,8 @@
 package competitions
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -118,36 +120,93 @@ func TestCheckerReasons(t *testing.T) {
 	}
 }
 
+// want is a verdict as the store writes it.
+type want struct{ status, reason, kept string }
+
 func TestEvaluateDuplicatesAndHouseholds(t *testing.T) {
-	cands := []candidate{
-		{id: "A", submitted: 30, order: 1, emailKey: "jo@gmail.com", household: "SW1A1AA|1 high street"},
-		{id: "B", submitted: 10, order: 2, emailKey: "jo@gmail.com", household: "SW1A1AA|1 high street"},
-		{id: "C", submitted: 5, order: 3, emailKey: "jo@gmail.com", own: ReasonWindow},
-		{id: "D", submitted: 20, order: 4, emailKey: "sam@example.com", household: "SW1A1AA|1 high street"},
-		{id: "E", submitted: 1, order: 5, emailKey: "kim@example.com", own: ReasonAnswer, household: "SW1A1AA|1 high street"},
-		{id: "F", submitted: 20, order: 6, emailKey: "max@example.com", household: "E11AA|2 low road"},
-	}
-	cases := []struct {
+	for _, tc := range []struct {
 		name      string
 		household bool
-		want      map[string]verdict
+		want      map[string]want
 	}{
-		{"person only", false, map[string]verdict{
+		{"person only", false, map[string]want{
 			"A": {"duplicate", ReasonPerson, "B"}, "B": {"eligible", "", ""}, "C": {"ineligible", ReasonWindow, ""},
 			"D": {"eligible", "", ""}, "E": {"ineligible", ReasonAnswer, ""}, "F": {"eligible", "", ""}}},
-		{"households too", true, map[string]verdict{
+		{"households too", true, map[string]want{
 			"A": {"duplicate", ReasonPerson, "B"}, "B": {"eligible", "", ""}, "C": {"ineligible", ReasonWindow, ""},
 			"D": {"duplicate", ReasonHousehold, "B"}, "E": {"ineligible", ReasonAnswer, ""}, "F": {"eligible", "", ""}}},
-	}
-	for _, tc := range cases {
+	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := evaluate(cands, tc.household)
-			for i, c := range cands {
-				if got[i] != tc.want[c.id] {
-					t.Errorf("%s: got %+v, want %+v", c.id, got[i], tc.want[c.id])
+			set := evaluationSet(t, tc.household)
+			for i, v := range set.evaluate() {
+				got := want{statusNames[v.status], set.reasons[v.reason], set.keptID(v)}
+				if id := set.id(i); got != tc.want[id] {
+					t.Errorf("%s: got %+v, want %+v", id, got, tc.want[id])
 				}
 			}
 		})
+	}
+}
+
+// evaluationSet holds six entries: three of one person (one outside the window), three of one household
+// and one of another household.
+func evaluationSet(t *testing.T, household bool) *entrySet {
+	set := newEntrySet(0, household)
+	for _, c := range []struct {
+		id                       string
+		submitted, order         int64
+		emailKey, household, own string
+	}{
+		{"A", 30, 1, "jo@gmail.com", "SW1A1AA|1 high street", ""},
+		{"B", 10, 2, "jo@gmail.com", "SW1A1AA|1 high street", ""},
+		{"C", 5, 3, "jo@gmail.com", "", ReasonWindow},
+		{"D", 20, 4, "sam@example.com", "SW1A1AA|1 high street", ""},
+		{"E", 1, 5, "kim@example.com", "SW1A1AA|1 high street", ReasonAnswer},
+		{"F", 20, 6, "max@example.com", "E11AA|2 low road", ""},
+	} {
+		if _, ok := set.add(c.id, c.submitted, c.order, c.emailKey, c.household, c.own); !ok {
+			t.Fatalf("%s refused", c.id)
+		}
+	}
+	return set
+}
+
+// TestProvisionalThenFinal feeds entries one at a time as an import does: a provisional verdict is right
+// whenever the entries so far decide it, and evaluate then changes only the entries that a later entry,
+// submitted earlier, displaced.
+func TestProvisionalThenFinal(t *testing.T) {
+	set := newEntrySet(0, false)
+	var written []verdict
+	for _, c := range []struct {
+		id        string
+		submitted int64
+		email     string
+		own       string
+	}{
+		{"A", 20, "jo@example.com", ""}, {"B", 30, "jo@example.com", ""}, {"C", 10, "jo@example.com", ReasonAnswer},
+		{"D", 5, "sam@example.com", ReasonWindow}, {"E", 40, "sam@example.com", ""},
+	} {
+		if _, ok := set.add(c.id, c.submitted, int64(len(written)), c.email, "", c.own); !ok {
+			t.Fatalf("%s refused", c.id)
+		}
+		written = append(written, set.provisional())
+	}
+	if _, ok := set.add("B", 1, 9, "x@example.com", "", ""); ok {
+		t.Fatal("a repeated entry id was accepted")
+	}
+	final := set.evaluate()
+	var changed []string
+	for _, i := range set.changed(written, final) {
+		changed = append(changed, set.id(i))
+	}
+	if fmt.Sprint(changed) != "[A B]" {
+		t.Fatalf("changed %v, want [A B] (both now set aside for C)", changed)
+	}
+	if got := set.keptID(final[1]); got != "C" || final[2].status != statusIneligible {
+		t.Fatalf("B kept for %q, C %+v", got, final[2])
+	}
+	if final[4].status != statusEligible {
+		t.Fatalf("E, whose only earlier entry was outside the window: %+v", final[4])
 	}
 }
 
@@ -159,5 +218,29 @@ func TestHouseholdKey(t *testing.T) {
 	}
 	if householdKey("SW1A1AA", "14 High Street") == a {
 		t.Fatal("different houses share a key")
+	}
+}
+
+// TestPlainASCIIShortcutsMatch: for plain ASCII the name, answer and country shortcuts give what the
+// general Unicode paths give.
+func TestPlainASCIIShortcutsMatch(t *testing.T) {
+	inputs := []string{"", " ", "a", "Jo", "Mary Jane", "Mary  Jane", " Jo", "Jo ", "BLUE!", "blue.", "U.K.", "uk",
+		"Great Britain", "x\x7fy", "tab\there", "~`!@", strings.Repeat("a", 201)}
+	for _, in := range inputs {
+		got, ok := cleanName(in)
+		want, wantOK := cleanNameGeneral(in)
+		if ok != wantOK || (ok && got != want) {
+			t.Errorf("cleanName(%q) = %q, %v; the general path gives %q, %v", in, got, ok, want, wantOK)
+		}
+		if got, want := answerKey(in), strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(in), " ")), ".!? "); got != want {
+			t.Errorf("answerKey(%q) = %q, want %q", in, got, want)
+		}
+		general := strings.Join(strings.Fields(in), " ")
+		if c, ok := countryAliases[strings.ToLower(general)]; ok {
+			general = c
+		}
+		if got := canonicalCountry(in); got != general {
+			t.Errorf("canonicalCountry(%q) = %q, want %q", in, got, general)
+		}
 	}
 }

@@ -207,12 +207,13 @@ func parseOnly(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	l := cols.layout()
 	for {
 		fields, line, err := rs.next()
 		if err != nil {
 			return nil
 		}
-		if r, problem := parseRow(cols, fields, line, true); problem == "" && !validEntryID(r.entryID) {
+		if r, problem := parseRow(l, fields, line, true); problem == "" && !validEntryID(r.entryID) {
 			return fmt.Errorf("line %d: accepted an invalid entry id %q", line, r.entryID)
 		}
 	}

@@ -86,9 +86,28 @@ func householdKey(postcode, address string) string {
 	return p + "|" + a
 }
 
+// plainASCII reports whether s is printable ASCII with no leading, trailing or repeated spaces: such a
+// string is already in NFC with its spaces collapsed, so the general paths below would return it as is.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
 // cleanName returns a name in Unicode NFC with spaces collapsed, and false when it holds control or
 // other invisible format characters or is empty.
 func cleanName(s string) (string, bool) {
+	if plainASCII(s) {
+		return s, s != "" && len(s) <= 200
+	}
+	return cleanNameGeneral(s)
+}
+
+func cleanNameGeneral(s string) (string, bool) {
 	s = strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 	if s == "" || len(s) > 200 {
 		return "", false
@@ -103,8 +122,10 @@ func cleanName(s string) (string, bool) {
 
 // answerKey compares answers ignoring case, accents' composition, surrounding spaces and final punctuation.
 func answerKey(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
-	return strings.TrimRight(s, ".!? ")
+	if !plainASCII(s) {
+		s = strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	}
+	return strings.TrimRight(strings.ToLower(s), ".!? ")
 }
 
 // countryAliases map what entrants type to the country names the rules use.
@@ -121,7 +142,9 @@ var countryAliases = map[string]string{
 
 // canonicalCountry maps a typed country to its rule name, or returns it trimmed when unknown.
 func canonicalCountry(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !plainASCII(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if c, ok := countryAliases[strings.ToLower(s)]; ok {
 		return c
 	}

@@ -168,13 +168,50 @@ func headerColumns(fields []string) (columns, error) {
 	return cols, nil
 }
 
-// get returns a row's value for a column, trimmed; "" when the row is short or the column absent.
-func (c columns) get(fields []string, name string) string {
-	i, ok := c[name]
-	if !ok || i >= len(fields) {
-		return ""
+// The columns parseRow reads, in the order of a layout.
+const (
+	colEntryID = iota
+	colSubmitted
+	colFirstName
+	colSurname
+	colEmail
+	colBirth
+	colPostcode
+	colAddress
+	colCounty
+	colCountry
+	colAnswer
+	colOptIn
+	colSource
+	colWeight
+	layoutColumns
+)
+
+var layoutNames = [layoutColumns]string{"entry_id", "submitted_at", "first_name", "surname", "email", "date_of_birth",
+	"postcode", "address_line1", "county", "country", "answer", "partner_opt_in", "source", "weight"}
+
+// layout is the position of each column parseRow reads (-1 when absent): looked up by name once per file
+// rather than in every row.
+type layout [layoutColumns]int
+
+func (c columns) layout() *layout {
+	var l layout
+	for i, name := range layoutNames {
+		l[i] = -1
+		if p, ok := c[name]; ok {
+			l[i] = p
+		}
 	}
-	return strings.TrimSpace(fields[i])
+	return &l
+}
+
+// get returns a row's value for column col (colEntryID...), trimmed; "" when the row is short or the
+// column absent.
+func (l *layout) get(fields []string, col int) string {
+	if i := l[col]; i >= 0 && i < len(fields) {
+		return strings.TrimSpace(fields[i])
+	}
+	return ""
 }
 
 func (c columns) has(name string) bool {

@@ -43,7 +43,7 @@ func (s *Service) Purge(ctx context.Context, id string) (PurgeResult, error) {
 		case now.Before(c.PurgeDue):
 			return apperr.New(apperr.Conflict, "competition %s keeps its entries until %s", id, c.PurgeDue.In(london).Format("2 Jan 2006"))
 		}
-		r, err := tx.ExecContext(ctx, `DELETE FROM competition_entries WHERE competition_id = ?`, id)
+		r, err := tx.ExecContext(ctx, `DELETE FROM competition_entry_rows WHERE competition_id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete entries: %w", err)
 		}

@@ -7,69 +7,75 @@ import (
 	"time"
 )
 
-// reevaluate re-applies the duplicate rules to every entry of a competition and saves the verdicts that
-// changed. The entries of import freshImport are passed in (fresh, just stored with their own verdict);
-// the others are read. It returns all entries and their verdicts.
-func reevaluate(ctx context.Context, tx *sql.Tx, id string, household bool, freshImport int64, fresh []candidate) ([]candidate, []verdict, error) {
-	cands := fresh
-	old := make([]verdict, len(fresh), len(fresh))
-	for i, c := range fresh {
-		old[i] = verdict{status: "eligible", reason: c.own}
-		if c.own != "" {
-			old[i].status = "ineligible"
-		}
-	}
-	var others int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM competition_imports WHERE competition_id = ? AND id != ?`,
-		id, freshImport).Scan(&others); err != nil {
-		return nil, nil, fmt.Errorf("count imports: %w", err)
-	}
-	if others > 0 {
-		var err error
-		if cands, old, err = appendStored(ctx, tx, id, freshImport, cands, old); err != nil {
-			return nil, nil, err
-		}
-	}
-	verdicts := evaluate(cands, household)
-	stmt, err := tx.PrepareContext(ctx, `UPDATE competition_entries SET status = ?, reason = ?, kept_entry_id = ?
-		WHERE competition_id = ? AND entry_id = ?`)
+// loadEntries adds the stored entries of a competition to set, with what the duplicate rules need, and
+// returns their saved verdicts.
+func loadEntries(ctx context.Context, tx *sql.Tx, id string, set *entrySet) ([]verdict, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT entry_id, submitted_at, import_id, line, email_key, postcode, address_line1,
+		own_reason, status, reason, kept_entry_id FROM competition_entries WHERE competition_id = ?`, id)
 	if err != nil {
-		return nil, nil, fmt.Errorf("prepare entry update: %w", err)
-	}
-	defer stmt.Close()
-	for i, v := range verdicts {
-		if v == old[i] {
-			continue
-		}
-		if _, err := stmt.ExecContext(ctx, v.status, v.reason, v.kept, id, cands[i].id); err != nil {
-			return nil, nil, fmt.Errorf("update entry %s: %w", cands[i].id, err)
-		}
-	}
-	return cands, verdicts, nil
-}
-
-// appendStored adds the stored entries of every import but freshImport, with their saved verdicts.
-func appendStored(ctx context.Context, tx *sql.Tx, id string, freshImport int64, cands []candidate, old []verdict) ([]candidate, []verdict, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT entry_id, submitted_at, import_id, line, email_key, household_key, own_reason,
-		status, reason, kept_entry_id FROM competition_entries WHERE competition_id = ? AND import_id != ?`, id, freshImport)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read entries: %w", err)
+		return nil, fmt.Errorf("read entries: %w", err)
 	}
 	defer rows.Close()
+	var saved []verdict
+	var kept []string
 	for rows.Next() {
-		var c candidate
-		var v verdict
-		var importID, line int64
-		if err := rows.Scan(&c.id, &c.submitted, &importID, &line, &c.emailKey, &c.household, &c.own, &v.status, &v.reason, &v.kept); err != nil {
-			return nil, nil, fmt.Errorf("read entry: %w", err)
+		var entry, emailKey, postcode, address, own, status, reason, keptID string
+		var submitted, importID, line int64
+		if err := rows.Scan(&entry, &submitted, &importID, &line, &emailKey, &postcode, &address, &own, &status, &reason, &keptID); err != nil {
+			return nil, fmt.Errorf("read entry: %w", err)
 		}
-		c.order = importID<<32 | line
-		cands, old = append(cands, c), append(old, v)
+		hh := ""
+		if set.households != nil {
+			hh = householdKey(postcode, address)
+		}
+		if _, ok := set.add(entry, submitted, importID<<32|line, emailKey, hh, own); !ok {
+			return nil, fmt.Errorf("read entries: entry %s appears twice", entry)
+		}
+		saved = append(saved, verdict{status: statusCode(status), reason: set.code(reason)})
+		kept = append(kept, keptID)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read entries: %w", err)
+		return nil, fmt.Errorf("read entries: %w", err)
 	}
-	return cands, old, nil
+	for i, k := range kept {
+		saved[i].kept = -1
+		if k != "" {
+			saved[i].kept = set.find(k)
+		}
+	}
+	return saved, nil
+}
+
+func statusCode(name string) uint8 {
+	for i, n := range statusNames {
+		if n == name {
+			return uint8(i)
+		}
+	}
+	return statusIneligible
+}
+
+// saveVerdicts applies the duplicate rules to every entry of set and saves the verdicts that differ from
+// those already written, in entry id order. It returns the verdicts.
+func saveVerdicts(ctx context.Context, tx *sql.Tx, id string, set *entrySet, written []verdict) ([]verdict, error) {
+	now := set.evaluate()
+	changed := set.changed(written, now)
+	if len(changed) == 0 {
+		return now, nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `UPDATE competition_entry_rows SET status = ?, reason = ?, kept_entry_id = ?
+		WHERE competition_id = ? AND entry_id = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("prepare entry update: %w", err)
+	}
+	defer stmt.Close()
+	for _, i := range changed {
+		v := now[i]
+		if _, err := stmt.ExecContext(ctx, int64(v.status), set.reasons[v.reason], set.keptID(v), id, set.id(i)); err != nil {
+			return nil, fmt.Errorf("update entry %s: %w", set.id(i), err)
+		}
+	}
+	return now, nil
 }
 
 // recheck re-applies a competition's per-entry rules after they changed, then the duplicate rules, and
@@ -107,12 +113,17 @@ func (s *Service) recheck(ctx context.Context, tx *sql.Tx, id string, d Details)
 		return 0, fmt.Errorf("read entries: %w", err)
 	}
 	for entry, reason := range changed {
-		if _, err := tx.ExecContext(ctx, `UPDATE competition_entries SET own_reason = ? WHERE competition_id = ? AND entry_id = ?`,
+		if _, err := tx.ExecContext(ctx, `UPDATE competition_entry_rows SET details = json_set(details, '$[14]', ?)
+			WHERE competition_id = ? AND entry_id = ?`,
 			reason, id, entry); err != nil {
 			return 0, fmt.Errorf("update entry %s: %w", entry, err)
 		}
 	}
-	_, _, err = reevaluate(ctx, tx, id, d.Rules.OnePerHousehold, 0, nil)
+	set := newEntrySet(n, d.Rules.OnePerHousehold)
+	saved, err := loadEntries(ctx, tx, id, set)
+	if err == nil {
+		_, err = saveVerdicts(ctx, tx, id, set, saved)
+	}
 	return n, err
 }
 

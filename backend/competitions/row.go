@@ -47,39 +47,48 @@ type row struct {
 type date struct{ y, m, d int }
 
 // String writes the date as YYYY-MM-DD.
-func (d date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d) }
+func (d date) String() string { return string(d.appendTo(nil)) }
+
+// appendTo writes the date as YYYY-MM-DD.
+func (d date) appendTo(b []byte) []byte {
+	if d.y < 0 || d.y > 9999 {
+		return fmt.Appendf(b, "%04d-%02d-%02d", d.y, d.m, d.d)
+	}
+	return append(b, byte('0'+d.y/1000), byte('0'+d.y/100%10), byte('0'+d.y/10%10), byte('0'+d.y%10), '-',
+		byte('0'+d.m/10), byte('0'+d.m%10), '-', byte('0'+d.d/10), byte('0'+d.d%10))
+}
 
 // parseRow reads one data row; the string is the problem when the row is invalid.
-func parseRow(cols columns, fields []string, line int, weighted bool) (row, string) {
+func parseRow(l *layout, fields []string, line int, weighted bool) (row, string) {
 	r := row{line: line, weight: 1}
-	get := func(name string) string { return cols.get(fields, name) }
-	r.entryID = get("entry_id")
+	get := func(col int) string { return l.get(fields, col) }
+	r.entryID = get(colEntryID)
 	if !validEntryID(r.entryID) {
 		return r, fmt.Sprintf("entry_id %q must be 1 to %d letters, digits, dots, dashes, colons or underscores", clip(r.entryID), draw.MaxIDLen)
 	}
 	var ok bool
-	if r.submitted, ok = parseWhen(get("submitted_at")); !ok {
-		return r, fmt.Sprintf("submitted_at %q is not a date and time such as 2026-03-01 14:05", clip(get("submitted_at")))
+	if r.submitted, ok = parseWhen(get(colSubmitted)); !ok {
+		return r, fmt.Sprintf("submitted_at %q is not a date and time such as 2026-03-01 14:05", clip(get(colSubmitted)))
 	}
-	if r.firstName, ok = cleanName(get("first_name")); !ok {
+	if r.firstName, ok = cleanName(get(colFirstName)); !ok {
 		return r, "first_name is empty or holds invisible characters"
 	}
-	if r.surname, ok = cleanName(get("surname")); !ok {
+	if r.surname, ok = cleanName(get(colSurname)); !ok {
 		return r, "surname is empty or holds invisible characters"
 	}
-	r.email = strings.TrimSpace(get("email"))
+	r.email = get(colEmail)
 	if r.emailKey = EmailKey(r.email); r.emailKey == "" {
 		return r, "email is not an email address"
 	}
-	if r.dob, ok = parseDay(get("date_of_birth")); !ok {
-		return r, fmt.Sprintf("date_of_birth %q is not a date such as 1990-04-23 or 23/04/1990", clip(get("date_of_birth")))
+	if r.dob, ok = parseDay(get(colBirth)); !ok {
+		return r, fmt.Sprintf("date_of_birth %q is not a date such as 1990-04-23 or 23/04/1990", clip(get(colBirth)))
 	}
-	r.postcode, r.address, r.county = get("postcode"), get("address_line1"), get("county")
-	r.country, r.answer, r.source = canonicalCountry(get("country")), get("answer"), get("source")
-	if r.optIn, ok = parseYesNo(get("partner_opt_in")); !ok {
-		return r, fmt.Sprintf("partner_opt_in %q must be yes or no", clip(get("partner_opt_in")))
+	r.postcode, r.address, r.county = get(colPostcode), get(colAddress), get(colCounty)
+	r.country, r.answer, r.source = canonicalCountry(get(colCountry)), get(colAnswer), get(colSource)
+	if r.optIn, ok = parseYesNo(get(colOptIn)); !ok {
+		return r, fmt.Sprintf("partner_opt_in %q must be yes or no", clip(get(colOptIn)))
 	}
-	if w := get("weight"); weighted && w != "" {
+	if w := get(colWeight); weighted && w != "" {
 		n, err := strconv.ParseUint(w, 10, 64)
 		if err != nil || n < 1 || n > draw.MaxWeight {
 			return r, fmt.Sprintf("weight %q must be a whole number from 1 to %d", clip(w), draw.MaxWeight)

@@ -8,8 +8,11 @@ import (
 	"staffdesk/backend/competitions/draw"
 )
 
+// ukCountry is the default country.
+const ukCountry = "United Kingdom"
+
 // defaultCountries is the allowed-countries rule when none is given.
-var defaultCountries = []string{"United Kingdom"}
+var defaultCountries = []string{ukCountry}
 
 // maxPlaces bounds winners plus reserves.
 const maxPlaces = 1000

@@ -30,8 +30,10 @@ type Entry struct {
 }
 
 // ValidID reports whether id may appear in a frozen list: 1 to 64 ASCII letters, digits, '.', '_', ':' or '-'.
-func ValidID(id string) bool {
-	if id == "" || len(id) > MaxIDLen {
+func ValidID(id string) bool { return validID(id) }
+
+func validID[T string | []byte](id T) bool {
+	if len(id) == 0 || len(id) > MaxIDLen {
 		return false
 	}
 	for i := 0; i < len(id); i++ {
@@ -75,46 +77,65 @@ func EncodeList(entries []Entry) ([]byte, error) {
 // ParseList reads a frozen list and checks that it is canonical: the header, valid ids in strictly
 // ascending order, weights written in plain decimal within 1..MaxWeight, and every line ended by LF.
 func ParseList(data []byte) ([]Entry, error) {
+	out := make([]Entry, 0, bytes.Count(data, []byte{'\n'}))
+	err := scanList(data, func(id []byte, weight uint64) { out = append(out, Entry{ID: string(id), Weight: weight}) })
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CheckList checks a frozen list as ParseList does and returns its number of entries and their total
+// weight, without holding the entries.
+func CheckList(data []byte) (entries int, total uint64, err error) {
+	err = scanList(data, func(_ []byte, weight uint64) {
+		entries++
+		total += weight
+	})
+	return entries, total, err
+}
+
+// scanList checks data line by line and calls fn with each entry's id (a part of data) and weight.
+func scanList(data []byte, fn func(id []byte, weight uint64)) error {
 	rest, ok := bytes.CutPrefix(data, []byte(ListHeader+"\n"))
 	if !ok {
-		return nil, fmt.Errorf("the list does not start with the line %q", ListHeader)
+		return fmt.Errorf("the list does not start with the line %q", ListHeader)
 	}
-	out := make([]Entry, 0, bytes.Count(rest, []byte{'\n'}))
+	var prev []byte
 	line := 1
 	for len(rest) > 0 {
 		line++
 		nl := bytes.IndexByte(rest, '\n')
 		if nl < 0 {
-			return nil, fmt.Errorf("list line %d does not end with a line feed", line)
+			return fmt.Errorf("list line %d does not end with a line feed", line)
 		}
-		e, err := parseLine(rest[:nl])
+		id, weight, err := parseLine(rest[:nl])
 		if err != nil {
-			return nil, fmt.Errorf("list line %d: %w", line, err)
+			return fmt.Errorf("list line %d: %w", line, err)
 		}
-		if n := len(out); n > 0 && out[n-1].ID >= e.ID {
-			return nil, fmt.Errorf("list line %d: entry %s is not in ascending id order", line, e.ID)
+		if prev != nil && bytes.Compare(prev, id) >= 0 {
+			return fmt.Errorf("list line %d: entry %s is not in ascending id order", line, id)
 		}
-		out = append(out, e)
+		fn(id, weight)
+		prev = id
 		rest = rest[nl+1:]
 	}
-	return out, nil
+	return nil
 }
 
-func parseLine(l []byte) (Entry, error) {
+func parseLine(l []byte) ([]byte, uint64, error) {
 	id, w, ok := bytes.Cut(l, []byte{'\t'})
 	if !ok {
-		return Entry{}, fmt.Errorf("expected an id, a tab and a weight")
+		return nil, 0, fmt.Errorf("expected an id, a tab and a weight")
 	}
-	e := Entry{ID: string(id)}
-	if !ValidID(e.ID) {
-		return Entry{}, fmt.Errorf("%q is not a valid entry id", id)
+	if !validID(id) {
+		return nil, 0, fmt.Errorf("%q is not a valid entry id", id)
 	}
 	n, err := strconv.ParseUint(string(w), 10, 64)
 	if err != nil || n < 1 || n > MaxWeight || strconv.FormatUint(n, 10) != string(w) {
-		return Entry{}, fmt.Errorf("weight %q is not a whole number from 1 to %d", w, MaxWeight)
+		return nil, 0, fmt.Errorf("weight %q is not a whole number from 1 to %d", w, MaxWeight)
 	}
-	e.Weight = n
-	return e, nil
+	return id, n, nil
 }
 
 // ListHash is the SHA-256 of a frozen list file's exact bytes, in lower-case hex.
