@@ -1,0 +1,26 @@
+package app
+
+import (
+	"context"
+
+	"staffdesk/backend/actor"
+	"staffdesk/backend/mail"
+)
+
+// wireMail builds the mail sync engine over the store-side half and the help desk (its Sink), reporting
+// to the UI through emit. Built after buildServices because it needs the session's emitter.
+func (svc *Services) wireMail(cfg Config, emit Emitter) {
+	var ev mail.Events
+	if emit != nil {
+		ev = emit
+	}
+	svc.Mail = mail.NewService(svc.DB, svc.Audit, cfg.Clock, svc.MailMessages, svc.Helpdesk, ev)
+}
+
+// startMail starts the background IDLE and periodic sync for the operator who unlocked (window and
+// browser only: CLI commands sync when asked).
+func (svc *Services) startMail(cfg Config, by actor.Actor) {
+	if cfg.MailBackground {
+		svc.Mail.Start(actor.With(context.Background(), by))
+	}
+}

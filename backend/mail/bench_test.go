@@ -1,0 +1,194 @@
+package mail_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"staffdesk/backend/actor"
+	"staffdesk/backend/audit"
+	"staffdesk/backend/clock"
+	"staffdesk/backend/helpdesk"
+	"staffdesk/backend/mail"
+	"staffdesk/backend/mail/dovecottest"
+	"staffdesk/backend/mail/message"
+	"staffdesk/backend/operators"
+)
+
+// benchMail is the mail area as the help desk sees it in the benchmark.
+type benchMail struct{ *mail.Messages }
+
+func (benchMail) MailboxAddress(context.Context, int64) (message.Address, error) {
+	return message.Address{Email: "help@example.org"}, nil
+}
+
+// engineOnly is a sink that keeps nothing: the sync engine's own cost, without the help desk's tickets.
+type engineOnly struct{}
+
+func (engineOnly) Deliver(context.Context, *sql.Tx, mail.Delivery) error           { return nil }
+func (engineOnly) KeywordsChanged(context.Context, *sql.Tx, int64, []string) error { return nil }
+func (engineOnly) Expunged(context.Context, *sql.Tx, []int64) error                { return nil }
+func (engineOnly) Sent(context.Context, *sql.Tx, int64, int64) error               { return nil }
+func (engineOnly) Conflict(context.Context, *sql.Tx, mail.KeywordConflict) error   { return nil }
+
+type noOperators struct{}
+
+func (noOperators) List(context.Context) ([]operators.Operator, error) { return nil, nil }
+
+// benchMails returns n distinct messages of about 4 KB.
+func benchMails(first, n int) [][]byte {
+	para := strings.Repeat("My daughter's nursery place was cancelled and I need advice about the refund. ", 8)
+	out := make([][]byte, n)
+	for i := range out {
+		k := first + i
+		var b strings.Builder
+		fmt.Fprintf(&b, "From: Parent %d <parent%d@example.com>\r\nTo: help@example.org\r\nSubject: Nursery refund %d\r\n"+
+			"Date: Sun, 29 Nov 2026 09:%02d:%02d +0000\r\nMessage-ID: <bench%d@example.com>\r\nMIME-Version: 1.0\r\n"+
+			"Content-Type: text/plain; charset=utf-8\r\n\r\n", k, k, k, k%60, k%59, k)
+		for b.Len() < 4000 {
+			fmt.Fprintf(&b, "%s(%d)\r\n", para, k)
+		}
+		out[i] = []byte(b.String())
+	}
+	return out
+}
+
+// syncOnce syncs folder into the store at path (created when missing) with the real help desk as sink
+// (or none with engine), and returns the time the sync took.
+func syncOnce(b *testing.B, srv *dovecottest.Server, path, folder string, engine ...bool) (time.Duration, mail.SyncSummary) {
+	db := openBenchDB(b, path)
+	defer db.Close()
+	clk := clock.System{}
+	au := audit.NewService(db, clk)
+	msgs := mail.NewMessages(db, clk)
+	var sink mail.Sink = helpdesk.NewService(db, au, clk, benchMail{msgs}, noOperators{})
+	if len(engine) > 0 && engine[0] {
+		sink = engineOnly{}
+	}
+	svc := mail.NewService(db, au, clk, msgs, sink, nil)
+	defer svc.Stop()
+	svc.TrustTLS(srv.TLS)
+	ctx := actor.With(context.Background(), actor.Actor{ID: "bench", Name: "bench", Role: actor.Admin})
+	if list, _ := svc.ListMailboxes(ctx); len(list) == 0 {
+		_, err := svc.AddMailbox(ctx, mail.MailboxInput{Name: "help", Host: srv.Host, Port: srv.Port, Security: "imaps",
+			User: srv.User, Password: srv.Password, Folders: []string{folder}, From: "help@example.org"})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	start := time.Now()
+	sum, err := svc.Sync(ctx, mail.SyncOptions{}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start), sum
+}
+
+// mbsyncOnce pulls folder into the Maildir under dir with Debian's isync (FSync off), the reference.
+func mbsyncOnce(b *testing.B, srv *dovecottest.Server, dir, folder string) time.Duration {
+	conf := filepath.Join(dir, "mbsyncrc")
+	if _, err := os.Stat(conf); err != nil {
+		rc := fmt.Sprintf("FSync no\n\nIMAPAccount bench\nHost %s\nPort %d\nUser %s\nPass %s\nSSLType IMAPS\n"+
+			"CertificateFile %s\n\nIMAPStore remote\nAccount bench\n\nMaildirStore local\nPath %s/\nInbox %s/INBOX\n\n"+
+			"Channel bench\nFar :remote:\nNear :local:\nPatterns %s\nCreate Near\nSync Pull\nSyncState *\n",
+			srv.Host, srv.Port, srv.User, srv.Password, filepath.Join(srv.Dir(), "cert.pem"), dir, dir, folder)
+		if err := os.WriteFile(conf, []byte(rc), 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	start := time.Now()
+	out, err := exec.Command("mbsync", "-q", "-c", conf, "-a").CombinedOutput()
+	if err != nil {
+		b.Fatalf("mbsync: %v: %s", err, out)
+	}
+	return time.Since(start)
+}
+
+// BenchmarkMailSync compares a first sync of 10k ~4 KB messages (parsed, delivered to the real help desk,
+// which makes tickets and indexes them) with mbsync pulling the same folder to a Maildir, in the same run;
+// then a resync with nothing changed; engine_ratio_vs_mbsync is the same first sync with a sink that keeps
+// nothing (the sync engine's own share). STAFFDESK_BENCH_MAIL_BIG=1 adds the 100k-message folder: no-change
+// resync against mbsync's, and the peak memory (VmHWM) of the 100k first sync.
+func BenchmarkMailSync(b *testing.B) {
+	if _, err := exec.LookPath("mbsync"); err != nil {
+		b.Skip("mbsync (isync) is not installed: apt-get install isync")
+	}
+	srv := dovecottest.Start(b)
+	srv.Seed("INBOX", benchMails(1, 10000))
+	mbsyncOnce(b, srv, b.TempDir(), "INBOX") // warms Dovecot's index and cache: neither side pays for it
+	b.Run("first10k", func(b *testing.B) {
+		var ours, ref, resync, refResync, engine time.Duration
+		for i := 0; i < b.N; i++ {
+			dir := b.TempDir()
+			d, sum := syncOnce(b, srv, filepath.Join(dir, "s.db"), "INBOX")
+			if sum.New != 10000 {
+				b.Fatalf("synced %d new", sum.New)
+			}
+			ours += d
+			ref += mbsyncOnce(b, srv, dir, "INBOX")
+			d, _ = syncOnce(b, srv, filepath.Join(dir, "s.db"), "INBOX")
+			resync += d
+			refResync += mbsyncOnce(b, srv, dir, "INBOX")
+			d, _ = syncOnce(b, srv, filepath.Join(dir, "engine.db"), "INBOX", true)
+			engine += d
+		}
+		n := float64(b.N)
+		b.ReportMetric(ours.Seconds()/n, "ours_s")
+		b.ReportMetric(ref.Seconds()/n, "mbsync_s")
+		b.ReportMetric(ours.Seconds()/ref.Seconds(), "ratio_vs_mbsync")
+		b.ReportMetric(engine.Seconds()/ref.Seconds(), "engine_ratio_vs_mbsync")
+		b.ReportMetric(resync.Seconds()/n, "resync_s")
+		b.ReportMetric(resync.Seconds()/refResync.Seconds(), "resync_ratio_vs_mbsync")
+	})
+	if os.Getenv("STAFFDESK_BENCH_MAIL_BIG") != "1" {
+		return
+	}
+	for k := 0; k < 10; k++ {
+		if err := srv.SeedErr("Big", benchMails(100000+k*10000, 10000)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	mbsyncOnce(b, srv, b.TempDir(), "Big")
+	b.Run("big100k", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			dir := b.TempDir()
+			resetPeak()
+			first, _ := syncOnce(b, srv, filepath.Join(dir, "s.db"), "Big")
+			peak := peakMB()
+			refFirst := mbsyncOnce(b, srv, dir, "Big")
+			resync, _ := syncOnce(b, srv, filepath.Join(dir, "s.db"), "Big")
+			refResync := mbsyncOnce(b, srv, dir, "Big")
+			b.ReportMetric(first.Seconds(), "first_s")
+			b.ReportMetric(refFirst.Seconds(), "mbsync_first_s")
+			b.ReportMetric(peak, "peakMB")
+			b.ReportMetric(resync.Seconds(), "resync_s")
+			b.ReportMetric(refResync.Seconds(), "mbsync_resync_s")
+			b.ReportMetric(resync.Seconds()/refResync.Seconds(), "resync_ratio_vs_mbsync")
+		}
+	})
+}
+
+// resetPeak resets the process's peak resident set size (VmHWM) so peakMB measures from now.
+func resetPeak() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakMB reads the process's peak resident set size in MB.
+func peakMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%f", &kb)
+			return kb / 1024
+		}
+	}
+	return 0
+}

@@ -1,0 +1,293 @@
+package mail
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"mime"
+	"net"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-message/charset"
+
+	"staffdesk/backend/apperr"
+	"staffdesk/backend/mail/smtpsend"
+)
+
+// idleRefresh restarts IDLE before servers' 30-minute inactivity limit.
+const idleRefresh = 25 * time.Minute
+
+// request is work for the goroutine that owns a connection.
+type request struct {
+	ctx  context.Context
+	fn   func(ctx context.Context, c *imapclient.Client) error
+	done chan error
+}
+
+// worker owns one IMAP connection: requests run on it one at a time, and between them, when idling is on,
+// it IDLEs on the mailbox's first folder and reports new mail.
+type worker struct {
+	dial    func(ctx context.Context, onNew func()) (*imapclient.Client, error)
+	reqs    chan request
+	stop    chan struct{}
+	done    chan struct{}
+	idle    atomic.Bool
+	idling  atomic.Bool
+	folder  string
+	onNew   func()
+	c       *imapclient.Client
+	stopped atomic.Bool
+}
+
+func newWorker(dial func(ctx context.Context, onNew func()) (*imapclient.Client, error), folder string, onNew func()) *worker {
+	w := &worker{dial: dial, reqs: make(chan request), stop: make(chan struct{}), done: make(chan struct{}), folder: folder, onNew: onNew}
+	go w.run()
+	return w
+}
+
+// do runs fn on the worker's connection, connecting first when needed, and waits for it.
+func (w *worker) do(ctx context.Context, fn func(ctx context.Context, c *imapclient.Client) error) error {
+	r := request{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case w.reqs <- r:
+	case <-w.done:
+		return errors.New("mail connection is closed")
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return <-r.done
+}
+
+// close logs out and ends the worker's goroutine.
+func (w *worker) close() {
+	if w.stopped.Swap(true) {
+		return
+	}
+	close(w.stop)
+	<-w.done
+}
+
+func (w *worker) run() {
+	defer close(w.done)
+	defer w.disconnect()
+	for {
+		idleCmd := w.startIdle()
+		var closed <-chan struct{}
+		if w.c != nil {
+			closed = w.c.Closed()
+		}
+		var r request
+		var ok, lost bool
+		timer := time.NewTimer(idleRefresh)
+		select {
+		case r, ok = <-w.reqs:
+		case <-w.stop:
+		case <-timer.C:
+		case <-closed:
+			lost = true
+		}
+		timer.Stop()
+		w.stopIdle(idleCmd)
+		if lost {
+			// The server went away while idle: reconnecting is the background loop's, with its backoff.
+			w.disconnect()
+			if w.idle.Load() && w.onNew != nil {
+				w.onNew()
+			}
+			continue
+		}
+		if !ok {
+			select {
+			case <-w.stop:
+				return
+			default:
+				continue
+			}
+		}
+		r.done <- w.serve(r)
+	}
+}
+
+func (w *worker) serve(r request) error {
+	if w.c == nil {
+		c, err := w.dial(r.ctx, w.newMail)
+		if err != nil {
+			return err
+		}
+		w.c = c
+	}
+	ctx, cancel := context.WithCancel(r.ctx)
+	defer cancel()
+	c := w.c
+	go func() {
+		<-ctx.Done()
+		if r.ctx.Err() != nil {
+			c.Close()
+		}
+	}()
+	err := r.fn(ctx, c)
+	if err != nil && (r.ctx.Err() != nil || isConnErr(c)) {
+		w.disconnect()
+	}
+	return err
+}
+
+func isConnErr(c *imapclient.Client) bool {
+	select {
+	case <-c.Closed():
+		return true
+	default:
+		return false
+	}
+}
+
+func (w *worker) disconnect() {
+	if w.c != nil {
+		w.c.Logout()
+		w.c.Close()
+		w.c = nil
+	}
+}
+
+func (w *worker) newMail() {
+	if w.idling.Load() && w.onNew != nil {
+		w.onNew()
+	}
+}
+
+func (w *worker) startIdle() *imapclient.IdleCommand {
+	if !w.idle.Load() || w.c == nil || isConnErr(w.c) {
+		return nil
+	}
+	if mb := w.c.Mailbox(); mb == nil || mb.Name != w.folder {
+		if _, err := w.c.Select(w.folder, &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
+			w.disconnect()
+			return nil
+		}
+	}
+	cmd, err := w.c.Idle()
+	if err != nil {
+		w.disconnect()
+		return nil
+	}
+	w.idling.Store(true)
+	return cmd
+}
+
+func (w *worker) stopIdle(cmd *imapclient.IdleCommand) {
+	if cmd == nil {
+		return
+	}
+	w.idling.Store(false)
+	if cmd.Close() != nil || cmd.Wait() != nil {
+		w.disconnect()
+	}
+}
+
+// dialer returns how to connect and sign in to the account's IMAP server.
+func (s *Service) dialer(a account) func(ctx context.Context, onNew func()) (*imapclient.Client, error) {
+	return func(ctx context.Context, onNew func()) (*imapclient.Client, error) {
+		return dialIMAP(ctx, a, s.tlsFor(a.Host), onNew)
+	}
+}
+
+func dialIMAP(ctx context.Context, a account, tlsCfg *tls.Config, onNew func()) (*imapclient.Client, error) {
+	if a.Security == "plain" && !a.AllowInsecure && !smtpsend.IsLoopback(a.Host) {
+		return nil, apperr.New(apperr.Invalid, "plain imap to %s refused: only to a loopback host unless allow insecure is set", a.Host)
+	}
+	addr := net.JoinHostPort(a.Host, strconv.Itoa(a.Port))
+	opts := &imapclient.Options{
+		TLSConfig:   tlsCfg,
+		WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader},
+		Dialer:      &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second},
+		UnilateralDataHandler: &imapclient.UnilateralDataHandler{Mailbox: func(d *imapclient.UnilateralDataMailbox) {
+			if d.NumMessages != nil && onNew != nil {
+				onNew()
+			}
+		}},
+	}
+	var c *imapclient.Client
+	var err error
+	switch a.Security {
+	case "imaps":
+		c, err = imapclient.DialTLS(addr, opts)
+	case "starttls":
+		c, err = imapclient.DialStartTLS(addr, opts)
+	default:
+		c, err = imapclient.DialInsecure(addr, opts)
+	}
+	if err != nil {
+		return nil, apperr.Wrap(apperr.Conflict, err, "cannot reach imap server %s (%s)", addr, a.Security)
+	}
+	stop := context.AfterFunc(ctx, func() { c.Close() })
+	defer stop()
+	if err := c.Login(a.User, a.password).Wait(); err != nil {
+		c.Close()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, apperr.Wrap(apperr.Forbidden, err, "imap server %s refused the sign-in of %s", addr, a.User)
+	}
+	return c, nil
+}
+
+// TrustTLS sets the certificate roots used for the mail servers (IMAP and SMTP) instead of the system's:
+// for servers with a private certificate, such as the tests' Dovecot. nil goes back to the system roots.
+func (s *Service) TrustTLS(cfg *tls.Config) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tls = cfg
+}
+
+func (s *Service) tlsFor(host string) *tls.Config {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if s.tls != nil {
+		cfg = s.tls.Clone()
+	}
+	cfg.ServerName = host
+	return cfg
+}
+
+// workerFor returns the goroutine owning the mailbox's connection, starting it when needed.
+func (s *Service) workerFor(a account) *worker {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if w, ok := s.workers[a.ID]; ok {
+		return w
+	}
+	folder := "INBOX"
+	if len(a.Folders) > 0 {
+		folder = a.Folders[0]
+	}
+	w := newWorker(s.dialer(a), folder, s.kick)
+	w.idle.Store(s.bg != nil)
+	s.workers[a.ID] = w
+	return w
+}
+
+func (s *Service) dropWorker(id int64) {
+	s.mu.Lock()
+	w := s.workers[id]
+	delete(s.workers, id)
+	s.mu.Unlock()
+	if w != nil {
+		w.close()
+	}
+}
+
+// closeWorkers logs out of every server.
+func (s *Service) closeWorkers() {
+	s.mu.Lock()
+	ws := s.workers
+	s.workers = map[int64]*worker{}
+	s.mu.Unlock()
+	for _, w := range ws {
+		w.close()
+	}
+}
