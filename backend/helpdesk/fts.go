@@ -1,0 +1,125 @@
+package helpdesk
+
+import (
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxIndexed caps how much of a ticket's thread the search index takes, in bytes.
+const maxIndexed = 256 << 10
+
+// reindex rebuilds a ticket's row of the search index from its subject, thread and participants, in the
+// caller's transaction. An erased ticket has no row.
+func (s *Service) reindex(ctx context.Context, tx *sql.Tx, ticketID int64) error {
+	if _, err := s.exec(ctx, tx, `DELETE FROM helpdesk_fts WHERE rowid = ?`, ticketID); err != nil {
+		return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
+	}
+	var subject, reqName, reqEmail, tags string
+	var fc facetRow
+	var redacted int64
+	err := s.queryRow(ctx, tx, `SELECT subject, requester_name, requester_email, redacted_at, status, assignee_id, mailbox,
+		sensitive, tags FROM helpdesk_tickets WHERE id = ?`, ticketID).Scan(&subject, &reqName, &reqEmail, &redacted,
+		&fc.status, &fc.assignee, &fc.mailbox, &fc.sensitive, &tags)
+	if err != nil || redacted != 0 {
+		return wrapErr("reindex ticket", err)
+	}
+	json.Unmarshal([]byte(tags), &fc.tags)
+	rows, err := s.query(ctx, tx, `SELECT from_name, from_email, to_json, cc_json, text FROM helpdesk_items
+		WHERE ticket_id = ? ORDER BY date, id`, ticketID)
+	if err != nil {
+		return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
+	}
+	defer rows.Close()
+	var body strings.Builder
+	who := []string{reqName, reqEmail}
+	for rows.Next() {
+		var fromName, fromEmail, to, cc, text string
+		if err := rows.Scan(&fromName, &fromEmail, &to, &cc, &text); err != nil {
+			return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
+		}
+		if body.Len() < maxIndexed {
+			body.WriteString(text)
+			body.WriteByte('\n')
+		}
+		who = append(who, fromName, fromEmail, to, cc)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
+	}
+	_, err = s.exec(ctx, tx, `INSERT INTO helpdesk_fts (rowid, subject, body, participants, facets) VALUES (?, ?, ?, ?, ?)`,
+		ticketID, subject, clipText(body.String(), maxIndexed), people(who...), fc.text())
+	return wrapErr("reindex ticket", err)
+}
+
+// facetRow is what a ticket's facets column is made of.
+type facetRow struct {
+	status, assignee, mailbox string
+	sensitive                 bool
+	tags                      []string
+}
+
+// Facet tokens: a prefix and a value, hex-encoded where it may hold characters the tokenizer splits on.
+func facetStatus(st string) string    { return "xst" + st }
+func facetAssignee(id string) string  { return "xas" + hex.EncodeToString([]byte(id)) }
+func facetMailbox(name string) string { return "xmb" + hex.EncodeToString([]byte(name)) }
+func facetTag(tag string) string      { return "xtg" + hex.EncodeToString([]byte(tag)) }
+func facetSensitive(v bool) string    { return "xsens" + strconv.Itoa(boolInt(v)) }
+
+// text is the facets column: one token per fact.
+func (f facetRow) text() string {
+	out := []string{facetStatus(f.status), facetAssignee(f.assignee), facetMailbox(f.mailbox), facetSensitive(f.sensitive)}
+	for _, t := range f.tags {
+		out = append(out, facetTag(t))
+	}
+	return strings.Join(out, " ")
+}
+
+// people is the participants column: names, addresses and the JSON address lists, space separated.
+func people(parts ...string) string { return strings.Join(parts, " ") }
+
+// clipText cuts s to at most n bytes, at a character boundary.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// ftsQuery turns what an operator typed into an FTS5 query: every word must appear (prefix match on the
+// last one, for search as you type); quotes, operators and punctuation are taken literally, never as
+// FTS5 syntax. It returns "" when nothing searchable is left.
+func ftsQuery(q string) string {
+	words := strings.FieldsFunc(q, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '.' || r == '_' || r == '-' || r == '\'')
+	})
+	var parts []string
+	for _, w := range words {
+		w = strings.Trim(w, ".-_'@")
+		if w == "" {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	parts[len(parts)-1] += "*"
+	return strings.Join(parts, " ")
+}
+
+func wrapErr(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}

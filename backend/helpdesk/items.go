@@ -1,0 +1,172 @@
+package helpdesk
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"staffdesk/backend/mail/message"
+)
+
+// snippetLen is how many characters of the latest message the ticket list shows.
+const snippetLen = 160
+
+// insertItem stores a mail as a thread item; attachments keep their metadata here, their content stays in
+// the mail area's stored message.
+func (s *Service) insertItem(ctx context.Context, tx *sql.Tx, ticketID int64, kind string, m *message.Message, at time.Time, delivery string) (int64, error) {
+	atts := make([]message.Attachment, len(m.Attachments))
+	for i, a := range m.Attachments {
+		a.Data = nil
+		atts[i] = a
+	}
+	res, err := s.exec(ctx, tx, `INSERT INTO helpdesk_items (ticket_id, kind, message_id, content_hash, from_name,
+		from_email, to_json, cc_json, date, text, html, attachments, warnings, delivery)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ticketID, kind, m.MessageID, m.ContentHash, m.From.Name, lower(m.From.Email), jsonText(m.To), jsonText(m.Cc),
+		ms(at), m.Text, m.HTML, jsonText(atts), jsonText(m.Warnings), delivery)
+	if err != nil {
+		return 0, fmt.Errorf("store ticket mail: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// touchTicket counts a new message and moves the ticket's last activity forward.
+func (s *Service) touchTicket(ctx context.Context, tx *sql.Tx, ticketID int64, at time.Time, text string) error {
+	_, err := s.exec(ctx, tx, `UPDATE helpdesk_tickets SET messages = messages + 1, snippet = ?,
+		updated_at = max(updated_at, ?) WHERE id = ?`, snippet(text), ms(at), ticketID)
+	if err != nil {
+		return fmt.Errorf("update ticket %d: %w", ticketID, err)
+	}
+	return nil
+}
+
+// addParticipants records everyone on a mail, in one statement.
+func (s *Service) addParticipants(ctx context.Context, tx *sql.Tx, ticketID int64, addrs []message.Address) error {
+	var q strings.Builder
+	args := make([]any, 0, 2*len(addrs))
+	for _, a := range addrs {
+		if a.Email == "" {
+			continue
+		}
+		if len(args) > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString("(?, ?)")
+		args = append(args, ticketID, lower(a.Email))
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	_, err := s.exec(ctx, tx, `INSERT OR IGNORE INTO helpdesk_participants (ticket_id, email) VALUES `+q.String(), args...)
+	return wrapErr("add participants", err)
+}
+
+// threadOf finds the ticket a mail replies to: by In-Reply-To and References (newest first; for a bounce
+// also the returned mail's own Message-ID), then by a [#N] subject token when the sender already takes
+// part in ticket N. It returns 0 when the mail starts a new conversation.
+func (s *Service) threadOf(ctx context.Context, tx *sql.Tx, m *message.Message) (int64, error) {
+	ids := make([]string, 0, len(m.References)+2)
+	if m.InReplyTo != "" {
+		ids = append(ids, m.InReplyTo)
+	}
+	for i := len(m.References) - 1; i >= 0; i-- {
+		ids = append(ids, m.References[i])
+	}
+	if m.Auto == message.AutoBounce {
+		ids = append(ids, returnedIDs(m)...)
+	}
+	for _, id := range ids {
+		var ticketID int64
+		err := s.queryRow(ctx, tx, `SELECT i.ticket_id FROM helpdesk_items i JOIN helpdesk_tickets t ON t.id = i.ticket_id
+			WHERE i.message_id = ? AND t.redacted_at = 0 LIMIT 1`, id).Scan(&ticketID)
+		if err == nil {
+			return ticketID, nil
+		}
+		if err != sql.ErrNoRows {
+			return 0, fmt.Errorf("thread mail: %w", err)
+		}
+	}
+	n, ok := message.SubjectToken(m.Subject)
+	if !ok || m.From.Email == "" {
+		return 0, nil
+	}
+	var hit int64
+	err := s.queryRow(ctx, tx, `SELECT p.ticket_id FROM helpdesk_participants p JOIN helpdesk_tickets t ON t.id = p.ticket_id
+		WHERE p.ticket_id = ? AND p.email = ? AND t.redacted_at = 0`, n, lower(m.From.Email)).Scan(&hit)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("thread mail by subject: %w", err)
+	}
+	return hit, nil
+}
+
+// returnedIDs finds, in the copy a bounce returns, the returned mail's Message-ID and the ids it replied to.
+func returnedIDs(m *message.Message) []string {
+	var out []string
+	for _, a := range m.Attachments {
+		ct := strings.ToLower(a.ContentType)
+		if !strings.Contains(ct, "rfc822") && !strings.Contains(ct, "global") {
+			continue
+		}
+		for _, line := range bytes.Split(a.Data, []byte("\n")) {
+			name, value, ok := strings.Cut(string(line), ":")
+			if !ok {
+				continue
+			}
+			switch strings.ToLower(strings.TrimSpace(name)) {
+			case "message-id", "in-reply-to", "references":
+				for _, id := range strings.Fields(value) {
+					if id = strings.Trim(id, "<>"); id != "" {
+						out = append(out, id)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (s *Service) mailDate(m *message.Message) time.Time {
+	if m.Date.IsZero() {
+		return s.clock.Now()
+	}
+	return m.Date
+}
+
+func snippet(text string) string {
+	t := strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(t) <= snippetLen {
+		return t
+	}
+	r := []rune(t)
+	return string(r[:snippetLen]) + "…"
+}
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return "[]"
+	}
+	return string(b)
+}
+
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v).UTC()
+}
+
+func idStr(id int64) string { return strconv.FormatInt(id, 10) }
+
+func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
