@@ -1,6 +1,7 @@
 // The shell's keyboard shortcuts, listed in the "?" dialog in this order.
 import { AREAS, type AreaId } from '../lib/areas';
 import type { Shortcut } from '../lib/keys';
+import { deskShortcutList } from '../helpdesk/helpdesk';
 
 export type ShellAction = 'lock' | 'help' | `go:${AreaId}`;
 
@@ -12,4 +13,9 @@ export function shellShortcuts(isAdmin: boolean): Shortcut<ShellAction>[] {
       (a): Shortcut<ShellAction> => ({ keys: `g ${a.key}`, action: `go:${a.id}`, label: `Go to ${a.label}` }),
     ),
   ];
+}
+
+/** The current area's own keys, listed after the shell's in the "?" dialog. */
+export function areaShortcuts(area: AreaId): Shortcut[] {
+  return area === 'helpdesk' ? deskShortcutList() : [];
 }
