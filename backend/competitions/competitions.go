@@ -98,6 +98,8 @@ type Service struct {
 	audit  Recorder
 	clock  clock.Clock
 	random func() ([]byte, error)
+	// consents records each import's consents in the consent ledger; nil records none (see consent.go).
+	consents ConsentRecorder
 }
 
 // NewService returns the competitions service. Seeds come from the operating system's random source.

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"time"
@@ -96,15 +97,18 @@ func (s *Service) Import(ctx context.Context, id, fileName string, data []byte) 
 		if format == "CSV" {
 			hint = bytes.Count(data, []byte{'\n'})
 		}
-		fresh, err := s.insertRows(ctx, tx, c, rs, cols, &rep, hint)
+		set, written, err := s.insertRows(ctx, tx, c, rs, cols, &rep, hint)
 		if err != nil {
 			return err
 		}
-		cands, verdicts, err := reevaluate(ctx, tx, id, c.Details.Rules.OnePerHousehold, rep.ID, fresh)
+		if err := s.recordConsents(ctx, tx, c, rep.ID, cols.has("partner_opt_in")); err != nil {
+			return err
+		}
+		verdicts, err := saveVerdicts(ctx, tx, id, set, written)
 		if err != nil {
 			return err
 		}
-		fillReport(&rep, cands, verdicts)
+		fillReport(&rep, set, verdicts)
 		body, _ := json.Marshal(rep)
 		if _, err := tx.ExecContext(ctx, `UPDATE competition_imports SET report = ? WHERE id = ?`, string(body), rep.ID); err != nil {
 			return fmt.Errorf("save import report: %w", err)
@@ -115,6 +119,9 @@ func (s *Service) Import(ctx context.Context, id, fileName string, data []byte) 
 	})
 	if err != nil {
 		return ImportReport{}, err
+	}
+	if rep.Rows >= collectEvery {
+		debug.FreeOSMemory()
 	}
 	return rep, nil
 }
@@ -142,36 +149,36 @@ func (rep *ImportReport) addInvalid(line int, problem string) {
 }
 
 // fillReport summarises the outcome of this import's entries.
-func fillReport(rep *ImportReport, cands []candidate, verdicts []verdict) {
+func fillReport(rep *ImportReport, set *entrySet, verdicts []verdict) {
 	byReason := map[string]int{}
-	groups := map[string]*DuplicateGroup{}
-	var order []string
-	for i, c := range cands {
-		v := verdicts[i]
-		rep.Totals.add(v.status)
+	groups := map[int32]*DuplicateGroup{}
+	var order []int32
+	for i, v := range verdicts {
+		rep.Totals.add(statusNames[v.status])
+		c := &set.cands[i]
 		if c.order>>32 != rep.ID {
 			continue
 		}
 		switch v.status {
-		case "eligible":
+		case statusEligible:
 			rep.Accepted++
-		case "ineligible":
+		case statusIneligible:
 			rep.Ineligible++
-			byReason[v.reason]++
+			byReason[set.reasons[v.reason]]++
 			if len(rep.Ineligibles) < reportListCap {
-				rep.Ineligibles = append(rep.Ineligibles, IneligibleEntry{EntryID: c.id, Line: int(c.order & 0xffffffff), Reason: v.reason})
+				rep.Ineligibles = append(rep.Ineligibles, IneligibleEntry{EntryID: set.id(i), Line: int(c.order & 0xffffffff), Reason: set.reasons[v.reason]})
 			} else {
 				rep.Truncated = true
 			}
-		case "duplicate":
+		case statusDuplicate:
 			rep.Duplicates++
 			g := groups[v.kept]
 			if g == nil {
-				g = &DuplicateGroup{Kept: v.kept, Reason: v.reason}
+				g = &DuplicateGroup{Kept: set.keptID(v), Reason: set.reasons[v.reason]}
 				groups[v.kept] = g
 				order = append(order, v.kept)
 			}
-			g.SetAside = append(g.SetAside, c.id)
+			g.SetAside = append(g.SetAside, set.id(i))
 		}
 	}
 	for _, k := range order {
