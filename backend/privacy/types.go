@@ -46,6 +46,11 @@ type ErasureCount struct {
 	Deleted    int    `json:"deleted"`
 	Anonymised int    `json:"anonymised"`
 	Redacted   int    `json:"redacted"`
+	// Kept counts records kept on purpose after the erasure (a consent withdrawal kept as a suppression).
+	Kept int `json:"kept"`
+	// Found counts the person's records in an area that cannot say beforehand what erasing would do
+	// (dry runs only).
+	Found int `json:"found"`
 }
 
 // RetentionLine is one row of the retention schedule and what applying it did or would do.
@@ -56,4 +61,17 @@ type RetentionLine struct {
 	Action   string `json:"action"`
 	Due      int    `json:"due"`
 	Done     int    `json:"done"`
+	// Source names the areas that carry out this line; empty when no connected area keeps such records.
+	Source string `json:"source"`
 }
+
+// The retention schedule's categories. Areas name their RetentionLine.Category with these, so the one
+// schedule shows each category once whichever areas carry it out.
+const (
+	CategoryCompetitionEntries = "Competition entries"
+	CategorySurveyResponses    = "Survey responses"
+	CategorySolvedTickets      = "Solved tickets"
+	CategoryExpiredListings    = "Expired listings and events"
+	CategoryExportFiles        = "Old export files"
+	CategoryInactiveMembers    = "Members inactive three years"
+)
