@@ -76,6 +76,18 @@ NPM_STAMP := frontend/node_modules/.package-lock.json
 BENCHES ?= ./backend/store/=BenchmarkStore
 BENCHES += ./backend/moderation/=BenchmarkModeration
 BENCHES += ./backend/competitions/=BenchmarkCompetitions
+# Surveys: import of 100k responses to 20 questions (rows/s, peak MB), results for 100k (goal under 1 s).
+BENCHES += ./backend/surveys/=BenchmarkSurveys
+# BenchmarkExport: 100k rows by default; STAFFDESK_BENCH_EXPORT_ROWS=1000000 for the issue's 1M (about 3 min a run).
+BENCHES += ./backend/exports/=BenchmarkExport
+# BenchmarkParse: 10k ~4 KB mails, no database (the ratio is ~1); read cpu_us/mail, goal well under 30.
+BENCHES += ./backend/mail/message/=BenchmarkParse
+# BenchmarkMailSync: a real Dovecot and mbsync (isync) in the same run; 10k messages by default,
+# STAFFDESK_BENCH_MAIL_BIG=1 adds the 100k-message resync and peak-memory figures (several minutes).
+BENCHES += ./backend/mail/=BenchmarkMailSync
+# BenchmarkHelpdeskSearch: 100k mails delivered through the help desk's Sink in batches (mails/s), then List over
+# a query mix (median-ms, p95-ms; goal p95 < 20 ms). STAFFDESK_BENCH_TICKETS=N for a smaller run.
+BENCHES += ./backend/helpdesk/=BenchmarkHelpdesk
 BENCH_ROUNDS ?= 3
 # The plain reference is mattn/go-sqlite3's bundled SQLite, which needs sqlite_fts5 for the FTS5 the
 # store uses (SQLite3MC is compiled with SQLITE_ENABLE_FTS5).

@@ -53,6 +53,15 @@ func init() {
 		"competitions": {competitionsUsage, "run competitions, import entries, track winners' claims", (*cli).cmdCompetitions},
 		"listings":     {listingsUsage, "moderate listings, events, reviews and comments; export decisions", (*cli).cmdListings},
 		"draw":         {drawUsage, "commit, run, certify and verify a competition's draw", (*cli).cmdDraw},
+		"privacy":      {privacyUsage, "members' access, portability and erasure requests; the retention schedule", (*cli).cmdPrivacy},
+		"partners":     {partnersUsage, "partners (sponsors), the fields each may receive and what they sponsor", (*cli).cmdPartners},
+		"exports":      {exportsUsage, "partner exports: request, approve (a second operator), run to .xlsx", (*cli).cmdExports},
+		"consent":      {consentUsage, "the consent ledger: look up, record or withdraw a person's consent", (*cli).cmdConsent},
+		"unsubscribes": {unsubscribesUsage, "newsletter unsubscribe requests against the 48-hour promise", (*cli).cmdUnsubscribes},
+		"surveys":      {surveysUsage, "surveys: questions, response imports, results and Excel exports", (*cli).cmdSurveys},
+		"mailbox":      {mailboxUsage, "add, list, test and remove the help-desk mailboxes (admins add and remove)", (*cli).cmdMailbox},
+		"sync":         {syncUsage, "sync the help-desk mailboxes now and send the outbox", (*cli).cmdSync},
+		"tickets":      {ticketsUsage, "help-desk tickets: list, search, show, change, reply, add notes", (*cli).cmdTickets},
 	}
 }
 

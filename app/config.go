@@ -9,11 +9,15 @@ import (
 
 	"staffdesk/backend/clock"
 	"staffdesk/backend/competitions"
+	"staffdesk/backend/exports"
+	"staffdesk/backend/helpdesk"
 	"staffdesk/backend/keyslot"
+	"staffdesk/backend/mail"
 	"staffdesk/backend/moderation"
 	"staffdesk/backend/privacy"
 	"staffdesk/backend/settings"
 	"staffdesk/backend/store"
+	"staffdesk/backend/surveys"
 )
 
 // Version is the application version, set at build time with -ldflags "-X staffdesk/app.Version=...".
@@ -27,6 +31,13 @@ type Config struct {
 	DemoPassphrase string
 	// AutoLock overrides the stored auto-lock delay when non-zero (tests).
 	AutoLock time.Duration
+	// DailyRetention makes an unlocked session apply the retention schedule at unlock when the last run is
+	// older than a day, and daily while it stays unlocked (the window and serve on a real store; not CLI
+	// commands, which run one thing, nor the demo).
+	DailyRetention bool
+	// MailBackground makes an unlocked session sync the mailboxes in the background (IDLE, periodic sync,
+	// reconnection with backoff) until it locks: the window and serve, not CLI commands.
+	MailBackground bool
 }
 
 // DefaultDataDir is the user's config folder's staffdesk/.
@@ -41,7 +52,7 @@ func DefaultDataDir() string {
 // areaMigrations lists the schema of every area after operators and audit (which the unlock adds itself).
 func areaMigrations() []store.Migrations {
 	return []store.Migrations{settings.Migrations, competitions.Migrations, moderation.Migrations,
-		privacy.Migrations}
+		privacy.Migrations, exports.Migrations, surveys.Migrations, mail.Migrations, helpdesk.Migrations}
 }
 
 func (c Config) layout() store.Layout { return store.Layout{Dir: c.DataDir} }

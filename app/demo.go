@@ -40,7 +40,7 @@ func (c *cli) withDemo(ctx context.Context, fn func(cfg Config) error) error {
 		return err
 	}
 	defer imap.Close()
-	if err := seedDemo(ctx, cfg, imap.Addr()); err != nil {
+	if err := seedDemo(ctx, cfg, imap); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stderr, "Demo store in %s (passphrase %q); demo IMAP server on %s.\n", cfg.DataDir, DemoPassphrase, imap.Addr())
@@ -48,7 +48,7 @@ func (c *cli) withDemo(ctx context.Context, fn func(cfg Config) error) error {
 }
 
 // seedDemo creates the demo store, its operators and each area's sample data.
-func seedDemo(ctx context.Context, cfg Config, imapAddr string) error {
+func seedDemo(ctx context.Context, cfg Config, servers *demoIMAP) error {
 	first := operators.NewOperator{Name: "admin", Email: "admin@staff.example", Passphrase: DemoPassphrase}
 	if err := operators.Init(ctx, cfg.layout(), cfg.SlotParams, cfg.Clock, first, areaMigrations()...); err != nil {
 		return fmt.Errorf("create demo store: %w", err)
@@ -69,6 +69,18 @@ func seedDemo(ctx context.Context, cfg Config, imapAddr string) error {
 			return err
 		}
 		if err := seedListingsDemo(ctx, svc, cfg.Clock.Now()); err != nil {
+			return err
+		}
+		if err := seedSurveysDemo(ctx, svc, cfg.Clock.Now()); err != nil {
+			return err
+		}
+		if err := seedPrivacyDemo(ctx, svc, cfg.Clock.Now()); err != nil {
+			return err
+		}
+		if err := seedExportsDemo(ctx, svc, cfg.Clock.Now()); err != nil {
+			return err
+		}
+		if err := seedHelpdeskDemo(ctx, svc, servers); err != nil {
 			return err
 		}
 		return svc.Settings.SetAutoLockMinutes(ctx, 30)

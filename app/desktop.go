@@ -23,6 +23,8 @@ func (e *wailsEmitter) Emit(name string, data any) {
 // RunDesktop opens the desktop window on the built UI in assets, bound to a session on cfg's store.
 func RunDesktop(assets fs.FS, icon []byte, cfg Config) error {
 	em := &wailsEmitter{}
+	cfg.DailyRetention = cfg.DemoPassphrase == ""
+	cfg.MailBackground = true
 	s := NewSession(cfg, em)
 	b := NewBindings(context.Background(), s, cfg)
 	return wails.Run(&options.App{

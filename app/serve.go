@@ -55,6 +55,8 @@ func Serve(ctx context.Context, assets fs.FS, cfg Config, addr string, out io.Wr
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	hub := newEventHub()
+	cfg.DailyRetention = cfg.DemoPassphrase == ""
+	cfg.MailBackground = true
 	session := NewSession(cfg, hub)
 	defer session.Lock()
 	srv, err := newServer(assets, NewBindings(ctx, session, cfg), hub, ln.Addr().String())

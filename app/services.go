@@ -3,10 +3,15 @@ package app
 import (
 	"staffdesk/backend/audit"
 	"staffdesk/backend/competitions"
+	"staffdesk/backend/exports"
+	"staffdesk/backend/helpdesk"
+	"staffdesk/backend/mail"
 	"staffdesk/backend/moderation"
 	"staffdesk/backend/operators"
+	"staffdesk/backend/privacy"
 	"staffdesk/backend/settings"
 	"staffdesk/backend/store"
+	"staffdesk/backend/surveys"
 )
 
 // Services are every area's services for one unlocked store, built once at unlock.
@@ -17,11 +22,18 @@ type Services struct {
 	Settings     *settings.Service
 	Competitions *competitions.Service
 	Listings     *moderation.Service
+	Consents     *privacy.ConsentService
+	Privacy      *privacy.Service
+	Exports      *exports.Service
+	Surveys      *surveys.Service
+	MailMessages *mail.Messages
+	Helpdesk     *helpdesk.Service
+	Mail         *mail.Service
 }
 
 func buildServices(cfg Config, u *operators.Unlocked) *Services {
 	au := audit.NewService(u.DB, cfg.Clock)
-	return &Services{
+	svc := &Services{
 		DB:           u.DB,
 		Audit:        au,
 		Operators:    operators.NewService(u.DB, cfg.slots(), au, cfg.Clock, u.DataKey),
@@ -29,4 +41,10 @@ func buildServices(cfg Config, u *operators.Unlocked) *Services {
 		Competitions: competitions.NewService(u.DB, au, cfg.Clock),
 		Listings:     moderation.NewService(u.DB, au, cfg.Clock),
 	}
+	svc.Consents = privacy.NewConsentService(u.DB, au, cfg.Clock)
+	svc.Surveys = surveys.NewService(u.DB, au, cfg.Clock, svc.Consents)
+	svc.wireHelpdesk(cfg, u, au)
+	svc.Privacy = privacy.NewService(u.DB, au, cfg.Clock, svc.memberAreas(), svc.retentionAreas())
+	svc.wireExports(cfg, u)
+	return svc
 }

@@ -26,6 +26,8 @@ type Session struct {
 	services *Services
 	idle     time.Duration
 	timer    *time.Timer
+	daily    *dailyRetention
+	ticker   *time.Ticker
 }
 
 // NewSession returns a locked session for the store in cfg.DataDir.
@@ -47,6 +49,7 @@ func (s *Session) Unlock(ctx context.Context, name, passphrase string) (actor.Ac
 		return actor.Actor{}, err
 	}
 	svc := buildServices(s.cfg, u)
+	svc.wireMail(s.cfg, s.emit)
 	idle := s.cfg.AutoLock
 	if idle == 0 {
 		minutes, err := svc.Settings.AutoLockMinutes(ctx)
@@ -60,6 +63,11 @@ func (s *Session) Unlock(ctx context.Context, name, passphrase string) (actor.Ac
 	defer s.mu.Unlock()
 	s.unlocked, s.services, s.idle = u, svc, idle
 	s.timer = time.AfterFunc(idle, s.autoLock)
+	svc.startMail(s.cfg, u.Actor)
+	if s.cfg.DailyRetention {
+		s.ticker = time.NewTicker(retentionCheckEvery)
+		s.daily = startDailyRetention(svc.Privacy, u.Actor, s.ticker.C, s.emit)
+	}
 	return u.Actor, nil
 }
 
@@ -77,9 +85,14 @@ func (s *Session) lockLocked() bool {
 	if s.timer != nil {
 		s.timer.Stop()
 	}
+	if s.daily != nil {
+		s.ticker.Stop()
+		s.daily.stop()
+	}
+	s.services.Mail.Stop()
 	s.services.DB.Close()
 	clear(s.unlocked.DataKey)
-	s.unlocked, s.services, s.timer = nil, nil, nil
+	s.unlocked, s.services, s.timer, s.daily, s.ticker = nil, nil, nil, nil, nil
 	return true
 }
 

@@ -12,6 +12,10 @@ import { startServer } from './server.mjs';
 import { tests } from './tests.mjs';
 import { tests as listingsTests } from './listings.mjs';
 import { tests as competitionsTests } from './competitions.mjs';
+import { tests as privacyTests } from './privacy.mjs';
+import { tests as helpdeskTests } from './helpdesk.mjs';
+import { tests as exportsTests } from './exports.mjs';
+import { tests as surveysTests } from './surveys.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const frontend = resolve(here, '..');
@@ -65,7 +69,7 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
-  for (const [name, fn] of [...tests, ...listingsTests, ...competitionsTests]) {
+  for (const [name, fn] of [...tests, ...listingsTests, ...competitionsTests, ...helpdeskTests, ...privacyTests, ...exportsTests, ...surveysTests]) {
     if (only.length > 0 && !only.some((o) => name.includes(o))) continue;
     const started = Date.now();
     pageErrors.length = 0;

@@ -45,6 +45,116 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	    }
 	}
+	export class AccessFile {
+	    fileName: string;
+	    mimeType: string;
+	    contentBase64: string;
+	    result: privacy.AccessResult;
+	
+	    static createFrom(source: any = {}) {
+	        return new AccessFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fileName = source["fileName"];
+	        this.mimeType = source["mimeType"];
+	        this.contentBase64 = source["contentBase64"];
+	        this.result = this.convertValues(source["result"], privacy.AccessResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CannedList {
+	    replies: helpdesk.Canned[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CannedList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.replies = this.convertValues(source["replies"], helpdesk.Canned);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExportPath {
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportPath(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	    }
+	}
+	export class ExportSetup {
+	    catalogue: exports.Field[];
+	    sources: exports.SourceRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportSetup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.catalogue = this.convertValues(source["catalogue"], exports.Field);
+	        this.sources = this.convertValues(source["sources"], exports.SourceRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class FrozenListFile {
 	    fileName: string;
 	    content: string;
@@ -58,6 +168,120 @@ export namespace app {
 	        this.fileName = source["fileName"];
 	        this.content = source["content"];
 	    }
+	}
+	export class MailboxList {
+	    mailboxes: mail.Mailbox[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MailboxList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mailboxes = this.convertValues(source["mailboxes"], mail.Mailbox);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MessageView {
+	    html: string;
+	    document: string;
+	    remoteImages: number;
+	    remoteShown: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MessageView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.html = source["html"];
+	        this.document = source["document"];
+	        this.remoteImages = source["remoteImages"];
+	        this.remoteShown = source["remoteShown"];
+	    }
+	}
+	export class PrivacyRequests {
+	    open: boolean;
+	    requests: privacy.Request[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PrivacyRequests(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.open = source["open"];
+	        this.requests = this.convertValues(source["requests"], privacy.Request);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RetentionView {
+	    dueNow: privacy.RetentionReport;
+	    hasRun: boolean;
+	    lastRun: privacy.RetentionReport;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetentionView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dueNow = this.convertValues(source["dueNow"], privacy.RetentionReport);
+	        this.hasRun = source["hasRun"];
+	        this.lastRun = this.convertValues(source["lastRun"], privacy.RetentionReport);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class RoleOption {
 	    value: string;
@@ -127,6 +351,22 @@ export namespace app {
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	    }
 	}
+	export class SurveyWorkbook {
+	    fileName: string;
+	    contentBase64: string;
+	    rows: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SurveyWorkbook(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fileName = source["fileName"];
+	        this.contentBase64 = source["contentBase64"];
+	        this.rows = source["rows"];
+	    }
+	}
 
 }
 
@@ -179,6 +419,99 @@ export namespace audit {
 		    return a;
 		}
 	}
+	export class OperatorRef {
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OperatorRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
+	export class Facets {
+	    actions: string[];
+	    operators: OperatorRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Facets(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actions = source["actions"];
+	        this.operators = this.convertValues(source["operators"], OperatorRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    action: string;
+	    operatorId: string;
+	    objectType: string;
+	    objectId: string;
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    before: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.operatorId = source["operatorId"];
+	        this.objectType = source["objectType"];
+	        this.objectId = source["objectId"];
+	        this.from = this.convertValues(source["from"], null);
+	        this.to = this.convertValues(source["to"], null);
+	        this.before = source["before"];
+	        this.limit = source["limit"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Page {
 	    entries: Entry[];
 	    total: number;
@@ -776,6 +1109,1007 @@ export namespace competitions {
 
 }
 
+export namespace exports {
+	
+	export class Exclusion {
+	    reason: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Exclusion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reason = source["reason"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Field {
+	    key: string;
+	    label: string;
+	    help: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.help = source["help"];
+	    }
+	}
+	export class SourceRef {
+	    kind: string;
+	    id: string;
+	    title: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SourceRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.title = source["title"];
+	    }
+	}
+	export class Partner {
+	    id: string;
+	    name: string;
+	    contactName: string;
+	    contactEmail: string;
+	    fields: string[];
+	    sources: SourceRef[];
+	    purpose: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Partner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.contactName = source["contactName"];
+	        this.contactEmail = source["contactEmail"];
+	        this.fields = source["fields"];
+	        this.sources = this.convertValues(source["sources"], SourceRef);
+	        this.purpose = source["purpose"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PartnerInput {
+	    name: string;
+	    contactName: string;
+	    contactEmail: string;
+	    fields: string[];
+	    sources: SourceRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PartnerInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.contactName = source["contactName"];
+	        this.contactEmail = source["contactEmail"];
+	        this.fields = source["fields"];
+	        this.sources = this.convertValues(source["sources"], SourceRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Request {
+	    id: number;
+	    partnerId: string;
+	    partnerName: string;
+	    source: SourceRef;
+	    fields: string[];
+	    note: string;
+	    status: string;
+	    purpose: string;
+	    requestedById: string;
+	    requestedBy: string;
+	    // Go type: time
+	    requestedAt: any;
+	    decidedBy: string;
+	    // Go type: time
+	    decidedAt: any;
+	    refusal: string;
+	    ranBy: string;
+	    // Go type: time
+	    ranAt: any;
+	    fileName: string;
+	    sha256: string;
+	    rows: number;
+	    excluded: Exclusion[];
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.partnerId = source["partnerId"];
+	        this.partnerName = source["partnerName"];
+	        this.source = this.convertValues(source["source"], SourceRef);
+	        this.fields = source["fields"];
+	        this.note = source["note"];
+	        this.status = source["status"];
+	        this.purpose = source["purpose"];
+	        this.requestedById = source["requestedById"];
+	        this.requestedBy = source["requestedBy"];
+	        this.requestedAt = this.convertValues(source["requestedAt"], null);
+	        this.decidedBy = source["decidedBy"];
+	        this.decidedAt = this.convertValues(source["decidedAt"], null);
+	        this.refusal = source["refusal"];
+	        this.ranBy = source["ranBy"];
+	        this.ranAt = this.convertValues(source["ranAt"], null);
+	        this.fileName = source["fileName"];
+	        this.sha256 = source["sha256"];
+	        this.rows = source["rows"];
+	        this.excluded = this.convertValues(source["excluded"], Exclusion);
+	        this.encrypted = source["encrypted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RequestInput {
+	    partnerId: string;
+	    source: SourceRef;
+	    fields: string[];
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.source = this.convertValues(source["source"], SourceRef);
+	        this.fields = source["fields"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RunResult {
+	    request: Request;
+	    file: string;
+	    rows: number;
+	    sheets: number;
+	    sha256: string;
+	    password: string;
+	    excluded: Exclusion[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RunResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.request = this.convertValues(source["request"], Request);
+	        this.file = source["file"];
+	        this.rows = source["rows"];
+	        this.sheets = source["sheets"];
+	        this.sha256 = source["sha256"];
+	        this.password = source["password"];
+	        this.excluded = this.convertValues(source["excluded"], Exclusion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace helpdesk {
+	
+	export class AttachmentData {
+	    filename: string;
+	    contentType: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AttachmentData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filename = source["filename"];
+	        this.contentType = source["contentType"];
+	        this.data = source["data"];
+	    }
+	}
+	export class Canned {
+	    id: number;
+	    title: string;
+	    body: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Canned(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.body = source["body"];
+	    }
+	}
+	export class Change {
+	    status?: string;
+	    assigneeId?: string;
+	    priority?: string;
+	    addTags: string[];
+	    removeTags: string[];
+	    sensitive?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.assigneeId = source["assigneeId"];
+	        this.priority = source["priority"];
+	        this.addTags = source["addTags"];
+	        this.removeTags = source["removeTags"];
+	        this.sensitive = source["sensitive"];
+	    }
+	}
+	export class State {
+	    status: string;
+	    assigneeId: string;
+	    priority: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new State(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.assigneeId = source["assigneeId"];
+	        this.priority = source["priority"];
+	    }
+	}
+	export class Conflict {
+	    id: number;
+	    // Go type: time
+	    at: any;
+	    mine: State;
+	    theirs: State;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.mine = this.convertValues(source["mine"], State);
+	        this.theirs = this.convertValues(source["theirs"], State);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Counts {
+	    new: number;
+	    open: number;
+	    pending: number;
+	    solved: number;
+	    closed: number;
+	    mine: number;
+	    all: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.new = source["new"];
+	        this.open = source["open"];
+	        this.pending = source["pending"];
+	        this.solved = source["solved"];
+	        this.closed = source["closed"];
+	        this.mine = source["mine"];
+	        this.all = source["all"];
+	    }
+	}
+	export class Filter {
+	    status: string;
+	    assigneeId: string;
+	    tag: string;
+	    mailbox: string;
+	    query: string;
+	    // Go type: time
+	    since: any;
+	    // Go type: time
+	    until: any;
+	    sensitive?: boolean;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.assigneeId = source["assigneeId"];
+	        this.tag = source["tag"];
+	        this.mailbox = source["mailbox"];
+	        this.query = source["query"];
+	        this.since = this.convertValues(source["since"], null);
+	        this.until = this.convertValues(source["until"], null);
+	        this.sensitive = source["sensitive"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TicketSummary {
+	    id: number;
+	    subject: string;
+	    requester: message.Address;
+	    status: string;
+	    priority: string;
+	    assigneeId: string;
+	    assigneeName: string;
+	    tags: string[];
+	    mailbox: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    messages: number;
+	    sensitive: boolean;
+	    snippet: string;
+	    conflict: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new TicketSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.subject = source["subject"];
+	        this.requester = this.convertValues(source["requester"], message.Address);
+	        this.status = source["status"];
+	        this.priority = source["priority"];
+	        this.assigneeId = source["assigneeId"];
+	        this.assigneeName = source["assigneeName"];
+	        this.tags = source["tags"];
+	        this.mailbox = source["mailbox"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.messages = source["messages"];
+	        this.sensitive = source["sensitive"];
+	        this.snippet = source["snippet"];
+	        this.conflict = source["conflict"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    tickets: TicketSummary[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tickets = this.convertValues(source["tickets"], TicketSummary);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReplyInput {
+	    text: string;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplyInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.status = source["status"];
+	    }
+	}
+	
+	export class ThreadItem {
+	    id: number;
+	    kind: string;
+	    from: message.Address;
+	    to: message.Address[];
+	    cc: message.Address[];
+	    // Go type: time
+	    date: any;
+	    text: string;
+	    hasHtml: boolean;
+	    attachments: message.Attachment[];
+	    warnings: string[];
+	    delivery: string;
+	    author: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThreadItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.from = this.convertValues(source["from"], message.Address);
+	        this.to = this.convertValues(source["to"], message.Address);
+	        this.cc = this.convertValues(source["cc"], message.Address);
+	        this.date = this.convertValues(source["date"], null);
+	        this.text = source["text"];
+	        this.hasHtml = source["hasHtml"];
+	        this.attachments = this.convertValues(source["attachments"], message.Attachment);
+	        this.warnings = source["warnings"];
+	        this.delivery = source["delivery"];
+	        this.author = source["author"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Ticket {
+	    id: number;
+	    subject: string;
+	    requester: message.Address;
+	    status: string;
+	    priority: string;
+	    assigneeId: string;
+	    assigneeName: string;
+	    tags: string[];
+	    mailbox: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    messages: number;
+	    sensitive: boolean;
+	    snippet: string;
+	    conflict: boolean;
+	    thread: ThreadItem[];
+	    sharedState: boolean;
+	    conflicts: Conflict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Ticket(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.subject = source["subject"];
+	        this.requester = this.convertValues(source["requester"], message.Address);
+	        this.status = source["status"];
+	        this.priority = source["priority"];
+	        this.assigneeId = source["assigneeId"];
+	        this.assigneeName = source["assigneeName"];
+	        this.tags = source["tags"];
+	        this.mailbox = source["mailbox"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.messages = source["messages"];
+	        this.sensitive = source["sensitive"];
+	        this.snippet = source["snippet"];
+	        this.conflict = source["conflict"];
+	        this.thread = this.convertValues(source["thread"], ThreadItem);
+	        this.sharedState = source["sharedState"];
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace mail {
+	
+	export class FolderStatus {
+	    name: string;
+	    messages: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FolderStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.messages = source["messages"];
+	    }
+	}
+	export class Mailbox {
+	    id: number;
+	    name: string;
+	    host: string;
+	    port: number;
+	    security: string;
+	    user: string;
+	    folders: string[];
+	    allowInsecure: boolean;
+	    smtpHost: string;
+	    smtpPort: number;
+	    smtpSecurity: string;
+	    from: string;
+	    sentFolder: string;
+	    keywordsSupported?: boolean;
+	    messages: number;
+	    // Go type: time
+	    lastSync: any;
+	    // Go type: time
+	    createdAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mailbox(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.security = source["security"];
+	        this.user = source["user"];
+	        this.folders = source["folders"];
+	        this.allowInsecure = source["allowInsecure"];
+	        this.smtpHost = source["smtpHost"];
+	        this.smtpPort = source["smtpPort"];
+	        this.smtpSecurity = source["smtpSecurity"];
+	        this.from = source["from"];
+	        this.sentFolder = source["sentFolder"];
+	        this.keywordsSupported = source["keywordsSupported"];
+	        this.messages = source["messages"];
+	        this.lastSync = this.convertValues(source["lastSync"], null);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MailboxInput {
+	    name: string;
+	    host: string;
+	    port: number;
+	    security: string;
+	    user: string;
+	    password: string;
+	    folders: string[];
+	    allowInsecure: boolean;
+	    smtpHost: string;
+	    smtpPort: number;
+	    smtpSecurity: string;
+	    from: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MailboxInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.host = source["host"];
+	        this.port = source["port"];
+	        this.security = source["security"];
+	        this.user = source["user"];
+	        this.password = source["password"];
+	        this.folders = source["folders"];
+	        this.allowInsecure = source["allowInsecure"];
+	        this.smtpHost = source["smtpHost"];
+	        this.smtpPort = source["smtpPort"];
+	        this.smtpSecurity = source["smtpSecurity"];
+	        this.from = source["from"];
+	    }
+	}
+	export class OutboxSummary {
+	    sent: number;
+	    keywords: number;
+	    conflicts: number;
+	    failed: number;
+	    left: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OutboxSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sent = source["sent"];
+	        this.keywords = source["keywords"];
+	        this.conflicts = source["conflicts"];
+	        this.failed = source["failed"];
+	        this.left = source["left"];
+	    }
+	}
+	export class Status {
+	    online: boolean;
+	    syncing: boolean;
+	    outbox: number;
+	    // Go type: time
+	    lastSync: any;
+	    lastError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.online = source["online"];
+	        this.syncing = source["syncing"];
+	        this.outbox = source["outbox"];
+	        this.lastSync = this.convertValues(source["lastSync"], null);
+	        this.lastError = source["lastError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SyncSummary {
+	    mailboxes: number;
+	    folders: number;
+	    new: number;
+	    expunged: number;
+	    keywordsChanged: number;
+	    resynced: number;
+	    outbox: OutboxSummary;
+	    errors: string[];
+	    seconds: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mailboxes = source["mailboxes"];
+	        this.folders = source["folders"];
+	        this.new = source["new"];
+	        this.expunged = source["expunged"];
+	        this.keywordsChanged = source["keywordsChanged"];
+	        this.resynced = source["resynced"];
+	        this.outbox = this.convertValues(source["outbox"], OutboxSummary);
+	        this.errors = source["errors"];
+	        this.seconds = source["seconds"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestResult {
+	    mailbox: string;
+	    ok: boolean;
+	    error: string;
+	    capabilities: string[];
+	    condStore: boolean;
+	    keywordsSupported: boolean;
+	    sentFolder: string;
+	    folders: FolderStatus[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TestResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mailbox = source["mailbox"];
+	        this.ok = source["ok"];
+	        this.error = source["error"];
+	        this.capabilities = source["capabilities"];
+	        this.condStore = source["condStore"];
+	        this.keywordsSupported = source["keywordsSupported"];
+	        this.sentFolder = source["sentFolder"];
+	        this.folders = this.convertValues(source["folders"], FolderStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace message {
+	
+	export class Address {
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Address(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	export class Attachment {
+	    index: number;
+	    filename: string;
+	    contentType: string;
+	    contentId: string;
+	    size: number;
+	    inline: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.filename = source["filename"];
+	        this.contentType = source["contentType"];
+	        this.contentId = source["contentId"];
+	        this.size = source["size"];
+	        this.inline = source["inline"];
+	    }
+	}
+
+}
+
 export namespace moderation {
 	
 	export class Count {
@@ -1302,6 +2636,960 @@ export namespace operators {
 		    return a;
 		}
 	}
+
+}
+
+export namespace privacy {
+	
+	export class AccessResult {
+	    requestId: number;
+	    format: string;
+	    areas: number;
+	    rows: number;
+	    bytes: number;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AccessResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.requestId = source["requestId"];
+	        this.format = source["format"];
+	        this.areas = source["areas"];
+	        this.rows = source["rows"];
+	        this.bytes = source["bytes"];
+	        this.sha256 = source["sha256"];
+	    }
+	}
+	export class ConsentRecord {
+	    id: number;
+	    email: string;
+	    purpose: string;
+	    given: boolean;
+	    sourceKind: string;
+	    sourceRef: string;
+	    wording: string;
+	    wordingVersion: string;
+	    // Go type: time
+	    at: any;
+	    recordedBy: string;
+	    // Go type: time
+	    recordedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsentRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.email = source["email"];
+	        this.purpose = source["purpose"];
+	        this.given = source["given"];
+	        this.sourceKind = source["sourceKind"];
+	        this.sourceRef = source["sourceRef"];
+	        this.wording = source["wording"];
+	        this.wordingVersion = source["wordingVersion"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.recordedBy = source["recordedBy"];
+	        this.recordedAt = this.convertValues(source["recordedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConsentState {
+	    purpose: string;
+	    inForce: boolean;
+	    // Go type: time
+	    since: any;
+	    recordId: number;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsentState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.purpose = source["purpose"];
+	        this.inForce = source["inForce"];
+	        this.since = this.convertValues(source["since"], null);
+	        this.recordId = source["recordId"];
+	        this.source = source["source"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConsentHistory {
+	    email: string;
+	    current: ConsentState[];
+	    records: ConsentRecord[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ConsentHistory(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.email = source["email"];
+	        this.current = this.convertValues(source["current"], ConsentState);
+	        this.records = this.convertValues(source["records"], ConsentRecord);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class ErasureCount {
+	    area: string;
+	    deleted: number;
+	    anonymised: number;
+	    redacted: number;
+	    kept: number;
+	    found: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErasureCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.area = source["area"];
+	        this.deleted = source["deleted"];
+	        this.anonymised = source["anonymised"];
+	        this.redacted = source["redacted"];
+	        this.kept = source["kept"];
+	        this.found = source["found"];
+	    }
+	}
+	export class ErasureReport {
+	    dryRun: boolean;
+	    requestId: number;
+	    personRef: string;
+	    areas: ErasureCount[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErasureReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dryRun = source["dryRun"];
+	        this.requestId = source["requestId"];
+	        this.personRef = source["personRef"];
+	        this.areas = this.convertValues(source["areas"], ErasureCount);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Request {
+	    id: number;
+	    kind: string;
+	    person: string;
+	    note: string;
+	    // Go type: time
+	    receivedAt: any;
+	    // Go type: time
+	    dueAt: any;
+	    createdBy: string;
+	    done: boolean;
+	    // Go type: time
+	    doneAt: any;
+	    doneBy: string;
+	    outcome: string;
+	    daysLeft: number;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.person = source["person"];
+	        this.note = source["note"];
+	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	        this.dueAt = this.convertValues(source["dueAt"], null);
+	        this.createdBy = source["createdBy"];
+	        this.done = source["done"];
+	        this.doneAt = this.convertValues(source["doneAt"], null);
+	        this.doneBy = source["doneBy"];
+	        this.outcome = source["outcome"];
+	        this.daysLeft = source["daysLeft"];
+	        this.overdue = source["overdue"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RequestInput {
+	    kind: string;
+	    person: string;
+	    // Go type: time
+	    receivedAt: any;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RequestInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.person = source["person"];
+	        this.receivedAt = this.convertValues(source["receivedAt"], null);
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RetentionLine {
+	    category: string;
+	    period: string;
+	    reason: string;
+	    action: string;
+	    due: number;
+	    done: number;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetentionLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.period = source["period"];
+	        this.reason = source["reason"];
+	        this.action = source["action"];
+	        this.due = source["due"];
+	        this.done = source["done"];
+	        this.source = source["source"];
+	    }
+	}
+	export class RetentionReport {
+	    // Go type: time
+	    at: any;
+	    dryRun: boolean;
+	    trigger: string;
+	    lines: RetentionLine[];
+	    due: number;
+	    done: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetentionReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = this.convertValues(source["at"], null);
+	        this.dryRun = source["dryRun"];
+	        this.trigger = source["trigger"];
+	        this.lines = this.convertValues(source["lines"], RetentionLine);
+	        this.due = source["due"];
+	        this.done = source["done"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Unsubscribe {
+	    id: number;
+	    email: string;
+	    list: string;
+	    source: string;
+	    // Go type: time
+	    requestedAt: any;
+	    // Go type: time
+	    dueAt: any;
+	    ageHours: number;
+	    overdue: boolean;
+	    recordedBy: string;
+	    // Go type: time
+	    doneAt: any;
+	    doneBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Unsubscribe(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.email = source["email"];
+	        this.list = source["list"];
+	        this.source = source["source"];
+	        this.requestedAt = this.convertValues(source["requestedAt"], null);
+	        this.dueAt = this.convertValues(source["dueAt"], null);
+	        this.ageHours = source["ageHours"];
+	        this.overdue = source["overdue"];
+	        this.recordedBy = source["recordedBy"];
+	        this.doneAt = this.convertValues(source["doneAt"], null);
+	        this.doneBy = source["doneBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UnsubscribeInput {
+	    email: string;
+	    list: string;
+	    sourceKind: string;
+	    sourceRef: string;
+	    // Go type: time
+	    requestedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnsubscribeInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.email = source["email"];
+	        this.list = source["list"];
+	        this.sourceKind = source["sourceKind"];
+	        this.sourceRef = source["sourceRef"];
+	        this.requestedAt = this.convertValues(source["requestedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace surveys {
+	
+	export class AnswerProblem {
+	    line: number;
+	    column: number;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AnswerProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.problem = source["problem"];
+	    }
+	}
+	export class Bin {
+	    label: string;
+	    from: number;
+	    to: number;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Bin(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Condition {
+	    question: string;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Condition(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.question = source["question"];
+	        this.answer = source["answer"];
+	    }
+	}
+	export class DayCount {
+	    date: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DayCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Question {
+	    id: string;
+	    text: string;
+	    kind: string;
+	    options: string[];
+	    allowOther: boolean;
+	    scaleMin: number;
+	    scaleMax: number;
+	    sensitive: boolean;
+	    showIf: Condition;
+	
+	    static createFrom(source: any = {}) {
+	        return new Question(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.text = source["text"];
+	        this.kind = source["kind"];
+	        this.options = source["options"];
+	        this.allowOther = source["allowOther"];
+	        this.scaleMin = source["scaleMin"];
+	        this.scaleMax = source["scaleMax"];
+	        this.sensitive = source["sensitive"];
+	        this.showIf = this.convertValues(source["showIf"], Condition);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Details {
+	    title: string;
+	    purpose: string;
+	    owner: string;
+	    retentionDays: number;
+	    sharing: string;
+	    partner: string;
+	    keepIp: boolean;
+	    questions: Question[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Details(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.purpose = source["purpose"];
+	        this.owner = source["owner"];
+	        this.retentionDays = source["retentionDays"];
+	        this.sharing = source["sharing"];
+	        this.partner = source["partner"];
+	        this.keepIp = source["keepIp"];
+	        this.questions = this.convertValues(source["questions"], Question);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Filter {
+	    question: string;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Filter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.question = source["question"];
+	        this.answer = source["answer"];
+	    }
+	}
+	export class TargetOption {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TargetOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class MappedColumn {
+	    heading: string;
+	    subs: string[];
+	    sample: string;
+	    target: string;
+	    auto: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MappedColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.heading = source["heading"];
+	        this.subs = source["subs"];
+	        this.sample = source["sample"];
+	        this.target = source["target"];
+	        this.auto = source["auto"];
+	    }
+	}
+	export class ImportPreview {
+	    format: string;
+	    columns: MappedColumn[];
+	    targets: TargetOption[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.columns = this.convertValues(source["columns"], MappedColumn);
+	        this.targets = this.convertValues(source["targets"], TargetOption);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportReport {
+	    id: number;
+	    fileName: string;
+	    format: string;
+	    // Go type: time
+	    at: any;
+	    operator: string;
+	    rows: number;
+	    added: number;
+	    updated: number;
+	    unchanged: number;
+	    incomplete: number;
+	    sensitiveWithheld: number;
+	    sensitiveAnswers: number;
+	    invalidAnswers: number;
+	    problems: AnswerProblem[];
+	    unknownOptions: number;
+	    ipDropped: boolean;
+	    consentsRecorded: number;
+	    consentLedger: boolean;
+	    unmapped: string[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.operator = source["operator"];
+	        this.rows = source["rows"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.incomplete = source["incomplete"];
+	        this.sensitiveWithheld = source["sensitiveWithheld"];
+	        this.sensitiveAnswers = source["sensitiveAnswers"];
+	        this.invalidAnswers = source["invalidAnswers"];
+	        this.problems = this.convertValues(source["problems"], AnswerProblem);
+	        this.unknownOptions = source["unknownOptions"];
+	        this.ipDropped = source["ipDropped"];
+	        this.consentsRecorded = source["consentsRecorded"];
+	        this.consentLedger = source["consentLedger"];
+	        this.unmapped = source["unmapped"];
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class OptionCount {
+	    label: string;
+	    count: number;
+	    percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OptionCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.count = source["count"];
+	        this.percent = source["percent"];
+	    }
+	}
+	
+	export class WordCount {
+	    word: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WordCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.word = source["word"];
+	        this.count = source["count"];
+	    }
+	}
+	export class QuestionResult {
+	    id: string;
+	    text: string;
+	    kind: string;
+	    sensitive: boolean;
+	    shown: number;
+	    answered: number;
+	    options: OptionCount[];
+	    hasStats: boolean;
+	    mean: number;
+	    median: number;
+	    min: number;
+	    max: number;
+	    histogram: Bin[];
+	    words: WordCount[];
+	    samples: string[];
+	    otherTexts: string[];
+	    smallGroup: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new QuestionResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.text = source["text"];
+	        this.kind = source["kind"];
+	        this.sensitive = source["sensitive"];
+	        this.shown = source["shown"];
+	        this.answered = source["answered"];
+	        this.options = this.convertValues(source["options"], OptionCount);
+	        this.hasStats = source["hasStats"];
+	        this.mean = source["mean"];
+	        this.median = source["median"];
+	        this.min = source["min"];
+	        this.max = source["max"];
+	        this.histogram = this.convertValues(source["histogram"], Bin);
+	        this.words = this.convertValues(source["words"], WordCount);
+	        this.samples = source["samples"];
+	        this.otherTexts = source["otherTexts"];
+	        this.smallGroup = source["smallGroup"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Results {
+	    surveyId: string;
+	    title: string;
+	    responses: number;
+	    total: number;
+	    filter: Filter;
+	    questions: QuestionResult[];
+	    timeline: DayCount[];
+	    smallGroup: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Results(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.surveyId = source["surveyId"];
+	        this.title = source["title"];
+	        this.responses = source["responses"];
+	        this.total = source["total"];
+	        this.filter = this.convertValues(source["filter"], Filter);
+	        this.questions = this.convertValues(source["questions"], QuestionResult);
+	        this.timeline = this.convertValues(source["timeline"], DayCount);
+	        this.smallGroup = source["smallGroup"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Survey {
+	    id: string;
+	    details: Details;
+	    responses: number;
+	    mapping: {[key: string]: string};
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Survey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.details = this.convertValues(source["details"], Details);
+	        this.responses = source["responses"];
+	        this.mapping = source["mapping"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 
