@@ -11,17 +11,27 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"sync"
 
 	"github.com/mattn/go-sqlite3"
 
 	"staffdesk/backend/apperr"
 )
 
-// DB is an open encrypted database: one writer connection and a pool of readers.
+// walSizeLimit is the size the WAL file is cut back to when the writer restarts it from the beginning
+// after a complete checkpoint (PRAGMA journal_size_limit), so that one large import does not leave a
+// WAL of hundreds of megabytes behind.
+const walSizeLimit = 64 << 20
+
+// DB is an open encrypted database: one writer connection, a pool of readers and a background
+// checkpointer with its own connection.
 type DB struct {
 	path   string
 	writer *sql.DB
 	reader *sql.DB
+	ckpt   *checkpointer
+	closed sync.Once
 }
 
 // Versions names the SQLite and cipher library the store runs on.
@@ -55,19 +65,26 @@ func open(path, key string, requireCipher bool) (*DB, error) {
 				"this build of Staffdesk links a SQLite without encryption (SQLite3 Multiple Ciphers); refusing to open %s", path)
 		}
 	}
-	writer := sql.OpenDB(connector{dsn: dsn(path, key, false)})
+	writer := sql.OpenDB(connector{dsn: dsn(path, key, false), pragmas: writerPragmas()})
 	writer.SetMaxOpenConns(1)
-	db := &DB{path: path, writer: writer, reader: sql.OpenDB(connector{dsn: dsn(path, key, true)})}
-	db.reader.SetMaxOpenConns(4)
+	reader := sql.OpenDB(connector{dsn: dsn(path, key, true)})
+	reader.SetMaxOpenConns(4)
 	var n int
 	if err := writer.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&n); err != nil {
-		db.Close()
+		err = errors.Join(err, reader.Close(), writer.Close())
 		if errors.Is(err, sqlite3.ErrNotADB) || isNotADB(err) {
 			return nil, apperr.Wrap(apperr.Forbidden, err, "the data key does not open %s", path)
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return db, nil
+	ckpt := newCheckpointer(sql.OpenDB(connector{dsn: dsn(path, key, false), pragmas: writerPragmas()}))
+	return &DB{path: path, writer: writer, reader: reader, ckpt: ckpt}, nil
+}
+
+// writerPragmas turn the automatic checkpoint off on the connections that may write (the checkpointer
+// does it in the background) and bound the WAL file's size once it restarts.
+func writerPragmas() []string {
+	return []string{`PRAGMA wal_autocheckpoint=0`, fmt.Sprintf(`PRAGMA journal_size_limit=%d`, walSizeLimit)}
 }
 
 func isNotADB(err error) bool {
@@ -95,17 +112,22 @@ func dsn(path, key string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-// connector opens mattn connections without registering a global driver name.
-type connector struct{ dsn string }
+// connector opens mattn connections without registering a global driver name, and runs pragmas on each.
+type connector struct {
+	dsn     string
+	pragmas []string
+}
 
 func (c connector) Connect(context.Context) (driver.Conn, error) {
 	conn, err := c.Driver().Open(c.dsn)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := conn.(*sqlite3.SQLiteConn).Exec(`PRAGMA temp_store=MEMORY`, nil); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("set temp_store: %w", err)
+	for _, p := range append([]string{`PRAGMA temp_store=MEMORY`}, c.pragmas...) {
+		if _, err := conn.(*sqlite3.SQLiteConn).Exec(p, nil); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
 	}
 	return conn, nil
 }
@@ -115,14 +137,35 @@ func (connector) Driver() driver.Driver { return &sqlite3.SQLiteDriver{} }
 // Path returns the database file's path.
 func (db *DB) Path() string { return db.path }
 
-// Close closes both pools.
+// Close stops the background checkpoints, closes both pools and copies the whole WAL into the database
+// with a TRUNCATE checkpoint. It returns any error a background checkpoint met. Closing again does nothing.
 func (db *DB) Close() error {
-	return errors.Join(db.reader.Close(), db.writer.Close())
+	var err error
+	db.closed.Do(func() { err = db.close() })
+	return err
 }
 
-// Update runs fn in a write transaction, committed when fn returns nil and rolled back otherwise.
+func (db *DB) close() error {
+	stopErr := db.ckpt.halt()
+	poolErr := errors.Join(db.reader.Close(), db.writer.Close())
+	return errors.Join(stopErr, poolErr, db.ckpt.finish())
+}
+
+// Update runs fn in a write transaction, committed when fn returns nil and rolled back otherwise. A
+// commit nudges the background checkpointer.
 func (db *DB) Update(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return runTx(ctx, db.writer, fn)
+	var walSize int64
+	if st, err := os.Stat(db.path + "-wal"); err == nil {
+		walSize = st.Size()
+	}
+	if err := db.ckpt.throttle(ctx, walSize); err != nil {
+		return err
+	}
+	if err := runTx(ctx, db.writer, fn); err != nil {
+		return err
+	}
+	db.ckpt.poke()
+	return nil
 }
 
 // View runs fn in a read-only transaction.

@@ -79,6 +79,7 @@ func TestPragmas(t *testing.T) {
 	defer db.Close()
 	for _, tc := range []struct{ pragma, want string }{
 		{"journal_mode", "wal"}, {"foreign_keys", "1"}, {"temp_store", "2"},
+		{"wal_autocheckpoint", "0"}, {"journal_size_limit", fmt.Sprint(walSizeLimit)},
 	} {
 		t.Run(tc.pragma, func(t *testing.T) {
 			var got string
