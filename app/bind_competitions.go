@@ -176,3 +176,21 @@ func (a *CompetitionsAPI) Purge(id string) (out competitions.PurgeResult, err er
 	err = a.do(func(ctx context.Context, s *competitions.Service) (err error) { out, err = s.Purge(ctx, id); return })
 	return
 }
+
+// LinkFolder links a competition to a mailbox folder whose mails become entries at each sync.
+func (a *CompetitionsAPI) LinkFolder(id, mailbox, folder string) (out competitions.FolderLink, err error) {
+	err = a.do(func(ctx context.Context, s *competitions.Service) (err error) {
+		out, err = s.LinkFolder(ctx, id, mailbox, folder)
+		return
+	})
+	return
+}
+
+// SendNotifications queues each pending winner's notification for sending, or returns drafts without a mailbox.
+func (a *CompetitionsAPI) SendNotifications(id string) (out competitions.NotifyResult, err error) {
+	err = a.do(func(ctx context.Context, s *competitions.Service) (err error) {
+		out, err = s.SendNotifications(ctx, id)
+		return
+	})
+	return
+}

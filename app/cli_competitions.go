@@ -15,7 +15,7 @@ import (
 	"staffdesk/backend/competitions"
 )
 
-const competitionsUsage = "competitions list | create --json-file F | open ID | import ID FILE | winners ID | claim ID SEQ claimed|declined|disqualified [--reason R] | expire ID | purge ID|--due"
+const competitionsUsage = "competitions list | create --json-file F | open ID | import ID FILE | winners ID | claim ID SEQ claimed|declined|disqualified [--reason R] | expire ID | purge ID|--due | link-folder ID --mailbox M --folder F | notify ID"
 
 const drawUsage = "draw commit ID | run ID [--public-value V] | certificate ID --out F [--entries F] | verify --certificate F --entries F"
 
@@ -27,12 +27,14 @@ func (c *cli) withCompetitions(ctx context.Context, fn func(ctx context.Context,
 }
 
 func (c *cli) cmdCompetitions(ctx context.Context, args []string) error {
-	var jsonFile, reason string
+	var jsonFile, reason, mailbox, folder string
 	var due bool
 	pos, err := c.flags("competitions", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&jsonFile, "json-file", "", "the competition's details as a JSON `file`")
 		fs.StringVar(&reason, "reason", "", "why a winner is disqualified")
 		fs.BoolVar(&due, "due", false, "purge every competition past its retention period")
+		fs.StringVar(&mailbox, "mailbox", "", "the `mailbox` whose folder takes entries by email")
+		fs.StringVar(&folder, "folder", "", "the `folder` that takes entries by email")
 	})
 	if err != nil {
 		return err
@@ -67,6 +69,14 @@ func (c *cli) cmdCompetitions(ctx context.Context, args []string) error {
 			return c.print(map[string]int{"expired": n}, fmt.Sprintf("%d claim(s) expired and passed to reserves.\n", n))
 		case pos[0] == "purge" && (len(pos) == 2 || (len(pos) == 1 && due)):
 			return c.purge(ctx, s, pos[1:])
+		case pos[0] == "link-folder" && len(pos) == 2 && mailbox != "" && folder != "":
+			l, err := s.LinkFolder(ctx, pos[1], mailbox, folder)
+			if err != nil {
+				return err
+			}
+			return c.print(l, fmt.Sprintf("Mail in %s/%s now enters competition %s at each sync.\n", l.Mailbox, l.Folder, l.CompetitionID))
+		case pos[0] == "notify" && len(pos) == 2:
+			return c.notify(ctx, s, pos[1])
 		}
 		return usage
 	})
@@ -196,4 +206,20 @@ func (c *cli) purge(ctx context.Context, s *competitions.Service, ids []string) 
 		return err
 	}
 	return c.print(res, fmt.Sprintf("Purged %d entries of competition %s; its certificate still verifies.\n", res.Entries, res.CompetitionID))
+}
+
+func (c *cli) notify(ctx context.Context, s *competitions.Service, id string) error {
+	res, err := s.SendNotifications(ctx, id)
+	if err != nil {
+		return err
+	}
+	if len(res.Drafts) > 0 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "No mailbox can send mail: %d notification(s) stay drafts.\n", len(res.Drafts))
+		for _, d := range res.Drafts {
+			fmt.Fprintf(&b, "\nTo: %s\nSubject: %s\n\n%s", d.To, d.Subject, d.Body)
+		}
+		return c.print(res, b.String())
+	}
+	return c.print(res, fmt.Sprintf("%d notification(s) queued, sent by the next sync (%d queued before).\n", res.Queued, res.AlreadyQueued))
 }

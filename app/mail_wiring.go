@@ -7,14 +7,17 @@ import (
 	"staffdesk/backend/mail"
 )
 
-// wireMail builds the mail sync engine over the store-side half and the help desk (its Sink), reporting
-// to the UI through emit. Built after buildServices because it needs the session's emitter.
+// wireMail builds the mail sync engine over the store-side half and a Sink routing mail from folders linked
+// to competitions to them and the rest to the help desk, reporting to the UI through emit. Competitions
+// queue winner notifications through it. Built after buildServices because it needs the session's emitter.
 func (svc *Services) wireMail(cfg Config, emit Emitter) {
 	var ev mail.Events
 	if emit != nil {
 		ev = emit
 	}
-	svc.Mail = mail.NewService(svc.DB, svc.Audit, cfg.Clock, svc.MailMessages, svc.Helpdesk, ev)
+	svc.Mail = mail.NewService(svc.DB, svc.Audit, cfg.Clock, svc.MailMessages, &mailRouter{Service: svc.Helpdesk, comps: svc.Competitions}, ev)
+	svc.Mail.SyncFolders(svc.Competitions)
+	svc.Competitions.UseNotifier(competitionsMail{msgs: svc.MailMessages})
 }
 
 // startMail starts the background IDLE and periodic sync for the operator who unlocked (window and

@@ -100,6 +100,8 @@ type Service struct {
 	random func() ([]byte, error)
 	// consents records each import's consents in the consent ledger; nil records none (see consent.go).
 	consents ConsentRecorder
+	// notifier queues winner notifications for sending; nil keeps them as drafts (see notify.go).
+	notifier Notifier
 }
 
 // NewService returns the competitions service. Seeds come from the operating system's random source.

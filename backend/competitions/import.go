@@ -82,40 +82,12 @@ func (s *Service) Import(ctx context.Context, id, fileName string, data []byte) 
 	}
 	rep := ImportReport{FileName: fileName, Format: format, At: s.clock.Now().UTC(), Operator: a.Name, ByReason: []ReasonCount{},
 		Groups: []DuplicateGroup{}, Ineligibles: []IneligibleEntry{}, InvalidRows: []InvalidRow{}}
+	hint := 0
+	if format == "CSV" {
+		hint = bytes.Count(data, []byte{'\n'})
+	}
 	err = s.db.Update(ctx, func(tx *sql.Tx) error {
-		c, err := s.load(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !c.Status.editable() {
-			return apperr.New(apperr.Conflict, "competition %s is %s: it takes no more entries", id, c.Status)
-		}
-		if c.Details.Rules.OnePerHousehold && !cols.has("address_line1") {
-			return malformed("one entry per household needs an address_line1 column")
-		}
-		hint := 0
-		if format == "CSV" {
-			hint = bytes.Count(data, []byte{'\n'})
-		}
-		set, written, err := s.insertRows(ctx, tx, c, rs, cols, &rep, hint)
-		if err != nil {
-			return err
-		}
-		if err := s.recordConsents(ctx, tx, c, rep.ID, cols.has("partner_opt_in")); err != nil {
-			return err
-		}
-		verdicts, err := saveVerdicts(ctx, tx, id, set, written)
-		if err != nil {
-			return err
-		}
-		fillReport(&rep, set, verdicts)
-		body, _ := json.Marshal(rep)
-		if _, err := tx.ExecContext(ctx, `UPDATE competition_imports SET report = ? WHERE id = ?`, string(body), rep.ID); err != nil {
-			return fmt.Errorf("save import report: %w", err)
-		}
-		return s.audit.Record(ctx, tx, audit.Event{Action: "competition.import", ObjectType: "competition", ObjectID: id,
-			Details: map[string]string{"import": strconv.FormatInt(rep.ID, 10), "format": format, "rows": strconv.Itoa(rep.Rows),
-				"accepted": strconv.Itoa(rep.Accepted), "invalid": strconv.Itoa(rep.Invalid)}})
+		return s.importTx(ctx, tx, id, rs, cols, &rep, hint)
 	})
 	if err != nil {
 		return ImportReport{}, err
@@ -124,6 +96,40 @@ func (s *Service) Import(ctx context.Context, id, fileName string, data []byte) 
 		debug.FreeOSMemory()
 	}
 	return rep, nil
+}
+
+// importTx adds the rows of rs to competition id inside tx, filling rep, re-checks duplicates across
+// every import and audits the import. sizeHint is the number of rows expected, if known.
+func (s *Service) importTx(ctx context.Context, tx *sql.Tx, id string, rs records, cols columns, rep *ImportReport, sizeHint int) error {
+	c, err := s.load(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if !c.Status.editable() {
+		return apperr.New(apperr.Conflict, "competition %s is %s: it takes no more entries", id, c.Status)
+	}
+	if c.Details.Rules.OnePerHousehold && !cols.has("address_line1") {
+		return malformed("one entry per household needs an address_line1 column")
+	}
+	set, written, err := s.insertRows(ctx, tx, c, rs, cols, rep, sizeHint)
+	if err != nil {
+		return err
+	}
+	if err := s.recordConsents(ctx, tx, c, rep.ID, cols.has("partner_opt_in")); err != nil {
+		return err
+	}
+	verdicts, err := saveVerdicts(ctx, tx, id, set, written)
+	if err != nil {
+		return err
+	}
+	fillReport(rep, set, verdicts)
+	body, _ := json.Marshal(rep)
+	if _, err := tx.ExecContext(ctx, `UPDATE competition_imports SET report = ? WHERE id = ?`, string(body), rep.ID); err != nil {
+		return fmt.Errorf("save import report: %w", err)
+	}
+	return s.audit.Record(ctx, tx, audit.Event{Action: "competition.import", ObjectType: "competition", ObjectID: id,
+		Details: map[string]string{"import": strconv.FormatInt(rep.ID, 10), "format": rep.Format, "rows": strconv.Itoa(rep.Rows),
+			"accepted": strconv.Itoa(rep.Accepted), "invalid": strconv.Itoa(rep.Invalid)}})
 }
 
 // add counts one entry of the given status.

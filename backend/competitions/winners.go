@@ -2,12 +2,13 @@ package competitions
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 )
 
-// EmailDraft is a notification email to a winner, ready to copy; Staffdesk has no SMTP sending yet.
+// EmailDraft is a notification email to a winner, ready to copy, or to queue by SendNotifications.
 type EmailDraft struct {
 	Place   int    `json:"place"`
 	EntryID string `json:"entryId"`
@@ -31,6 +32,8 @@ type Winners struct {
 	Drafts      []EmailDraft   `json:"drafts"`
 	Public      []PublicWinner `json:"public"`
 	Reasons     []string       `json:"reasons"`
+	// Notified is each notified place's delivery, "queued" or "sent", by its seq.
+	Notified map[int]string `json:"notified"`
 }
 
 // Winners returns the places with their claims, notification drafts for pending winners and the public
@@ -45,8 +48,14 @@ func (s *Service) Winners(ctx context.Context, id string) (Winners, error) {
 		return Winners{}, err
 	}
 	w := Winners{Competition: c, Places: ps, Drafts: []EmailDraft{}, Public: []PublicWinner{}, Reasons: DisqualifyReasons}
+	if err := s.db.View(ctx, func(tx *sql.Tx) (err error) {
+		w.Notified, err = notified(ctx, tx, id)
+		return err
+	}); err != nil {
+		return Winners{}, err
+	}
 	for _, p := range ps {
-		if p.Status == ClaimPending && p.Email != "" {
+		if _, told := w.Notified[p.Seq]; p.Status == ClaimPending && p.Email != "" && !told {
 			w.Drafts = append(w.Drafts, draftFor(c, p))
 		}
 		if p.Status == ClaimClaimed && p.Surname != "" {

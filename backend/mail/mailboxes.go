@@ -34,6 +34,7 @@ type Service struct {
 	msgs  *Messages
 	sink  Sink
 	ev    Events
+	extra FolderSource
 
 	syncMu  sync.Mutex
 	mu      sync.Mutex

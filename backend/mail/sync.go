@@ -70,9 +70,9 @@ func (s *Service) syncAccount(ctx context.Context, a account, opts SyncOptions, 
 		if err != nil {
 			return err
 		}
-		folders := append([]string{}, a.Folders...)
-		if a.SentFolder != "" && !contains(folders, a.SentFolder) {
-			folders = append(folders, a.SentFolder)
+		folders, err := s.foldersOf(ctx, a)
+		if err != nil {
+			return err
 		}
 		for _, f := range folders {
 			fs := folderSync{svc: s, c: c, a: a, folder: f, sent: f == a.SentFolder, sum: sum,

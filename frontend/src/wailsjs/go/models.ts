@@ -885,6 +885,22 @@ export namespace competitions {
 	        this.body = source["body"];
 	    }
 	}
+	export class FolderLink {
+	    competitionId: string;
+	    mailbox: string;
+	    folder: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FolderLink(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.competitionId = source["competitionId"];
+	        this.mailbox = source["mailbox"];
+	        this.folder = source["folder"];
+	    }
+	}
 	export class InvalidRow {
 	    line: number;
 	    problem: string;
@@ -978,6 +994,42 @@ export namespace competitions {
 	}
 	
 	
+	export class NotifyResult {
+	    queued: number;
+	    alreadyQueued: number;
+	    drafts: EmailDraft[];
+	    mailbox: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotifyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.queued = source["queued"];
+	        this.alreadyQueued = source["alreadyQueued"];
+	        this.drafts = this.convertValues(source["drafts"], EmailDraft);
+	        this.mailbox = source["mailbox"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Place {
 	    seq: number;
 	    place: number;
@@ -1074,6 +1126,7 @@ export namespace competitions {
 	    drafts: EmailDraft[];
 	    public: PublicWinner[];
 	    reasons: string[];
+	    notified: {[key: number]: string};
 	
 	    static createFrom(source: any = {}) {
 	        return new Winners(source);
@@ -1086,6 +1139,7 @@ export namespace competitions {
 	        this.drafts = this.convertValues(source["drafts"], EmailDraft);
 	        this.public = this.convertValues(source["public"], PublicWinner);
 	        this.reasons = source["reasons"];
+	        this.notified = source["notified"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -23,6 +23,8 @@ export function Import(arg1:string,arg2:string,arg3:string):Promise<competitions
 
 export function Imports(arg1:string):Promise<Array<competitions.ImportReport>>;
 
+export function LinkFolder(arg1:string,arg2:string,arg3:string):Promise<competitions.FolderLink>;
+
 export function List():Promise<Array<competitions.Competition>>;
 
 export function Open(arg1:string):Promise<competitions.Competition>;
@@ -30,6 +32,8 @@ export function Open(arg1:string):Promise<competitions.Competition>;
 export function Purge(arg1:string):Promise<competitions.PurgeResult>;
 
 export function Run(arg1:string):Promise<competitions.DrawState>;
+
+export function SendNotifications(arg1:string):Promise<competitions.NotifyResult>;
 
 export function SetClaim(arg1:string,arg2:number,arg3:string,arg4:string):Promise<competitions.Winners>;
 

@@ -42,6 +42,10 @@ export function Imports(arg1) {
   return window['go']['app']['CompetitionsAPI']['Imports'](arg1);
 }
 
+export function LinkFolder(arg1, arg2, arg3) {
+  return window['go']['app']['CompetitionsAPI']['LinkFolder'](arg1, arg2, arg3);
+}
+
 export function List() {
   return window['go']['app']['CompetitionsAPI']['List']();
 }
@@ -56,6 +60,10 @@ export function Purge(arg1) {
 
 export function Run(arg1) {
   return window['go']['app']['CompetitionsAPI']['Run'](arg1);
+}
+
+export function SendNotifications(arg1) {
+  return window['go']['app']['CompetitionsAPI']['SendNotifications'](arg1);
 }
 
 export function SetClaim(arg1, arg2, arg3, arg4) {
