@@ -18,10 +18,12 @@ import (
 type mailRouter struct {
 	*helpdesk.Service
 	comps *competitions.Service
+	msgs  *mail.Messages
 }
 
 // Deliver routes one synced message, inside the sync's transaction. Auto-replies and bounces in a linked
-// folder are no entries and are left there.
+// folder are no entries and are left there. Once a competition has taken a mail, the mail area forgets its
+// stored copy: the entry is the only record, and the competition's retention governs it.
 func (r *mailRouter) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) error {
 	if d.Msg == nil || d.SentFolder {
 		return r.Service.Deliver(ctx, tx, d)
@@ -39,7 +41,10 @@ func (r *mailRouter) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) e
 	_, err = r.comps.DeliverMailTx(ctx, tx, id, competitions.MailEntry{Mailbox: d.Mailbox, Folder: d.Folder,
 		MessageID: d.Msg.MessageID, ContentHash: d.Msg.ContentHash, FromName: d.Msg.From.Name, FromEmail: d.Msg.From.Email,
 		Date: d.Msg.Date, Text: d.Msg.Text})
-	return err
+	if err != nil {
+		return err
+	}
+	return r.msgs.ForgetTx(ctx, tx, d.Ref)
 }
 
 // Sent tells competitions and the help desk that an outbox message went out.

@@ -99,6 +99,32 @@ func TestCompetitionEntriesByMail(t *testing.T) {
 		t.Fatalf("after the sync: %s, want %s (the mail without a date of birth is invalid)", got, want)
 	}
 	run(0, `"total": 1`, "--json", "tickets", "list")
+	mailRows := func(email string) string {
+		t.Helper()
+		out := filepath.Join(dir, "access.json")
+		os.Remove(out)
+		run(0, "", "privacy", "access", email, "--format", "json", "--out", out)
+		body, _ := os.ReadFile(out)
+		var doc struct {
+			Areas []struct {
+				Area string
+				Rows [][]string
+			}
+		}
+		json.Unmarshal(body, &doc)
+		for _, a := range doc.Areas {
+			if a.Area == "mail" {
+				return fmt.Sprint(len(a.Rows))
+			}
+		}
+		return "no mail area in " + string(body)
+	}
+	if got := mailRows("ann@example.com"); got != "0" {
+		t.Fatalf("the mail area still holds an entry mail's copy: %s rows", got)
+	}
+	if got := mailRows("m@example.com"); got != "1" {
+		t.Fatalf("the help-desk mail's copy: %s rows, want 1", got)
+	}
 	srv.Seed(folder, [][]byte{first})
 	run(0, "1 new", "sync")
 	run(0, "0 new", "sync")

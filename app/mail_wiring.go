@@ -15,7 +15,7 @@ func (svc *Services) wireMail(cfg Config, emit Emitter) {
 	if emit != nil {
 		ev = emit
 	}
-	svc.Mail = mail.NewService(svc.DB, svc.Audit, cfg.Clock, svc.MailMessages, &mailRouter{Service: svc.Helpdesk, comps: svc.Competitions}, ev)
+	svc.Mail = mail.NewService(svc.DB, svc.Audit, cfg.Clock, svc.MailMessages, &mailRouter{Service: svc.Helpdesk, comps: svc.Competitions, msgs: svc.MailMessages}, ev)
 	svc.Mail.SyncFolders(svc.Competitions)
 	svc.Competitions.UseNotifier(competitionsMail{msgs: svc.MailMessages})
 }

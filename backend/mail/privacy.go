@@ -95,3 +95,13 @@ func (m *Messages) EraseMember(ctx context.Context, email string) (privacy.Erasu
 	})
 	return out, err
 }
+
+// ForgetTx drops the stored raw text of one synced message inside the caller's transaction, keeping its row
+// so the sync never fetches it again: for mail whose content another area has taken over, such as a
+// competition entry, which that area's retention then governs.
+func (m *Messages) ForgetTx(ctx context.Context, tx *sql.Tx, ref int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE mail_messages SET raw = x'', partial = 0, erased = 1 WHERE id = ?`, ref); err != nil {
+		return fmt.Errorf("forget mail %d: %w", ref, err)
+	}
+	return nil
+}
