@@ -40,20 +40,8 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 	limit = min(limit, maxLimit)
 	page := Page{Tickets: []TicketSummary{}}
 	err = s.db.View(ctx, func(tx *sql.Tx) error {
-		total, err := s.addSets(ctx, tx, &cond, f, a.ID)
-		if err != nil || total == 0 {
-			return err
-		}
-		where := strings.Join(cond.sql, " AND ")
-		if page.Total = total; total < 0 {
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM helpdesk_tickets t WHERE `+where, cond.args...).Scan(&page.Total); err != nil {
-				return fmt.Errorf("count tickets: %w", err)
-			}
-		}
-		list, err := store.Collect("tickets", scanSummary)(tx.QueryContext(ctx, `SELECT `+summaryColumns+`
-			FROM helpdesk_tickets t WHERE `+where+` ORDER BY t.updated_at DESC, t.id DESC LIMIT ? OFFSET ?`,
-			append(cond.args, limit, max(f.Offset, 0))...))
-		if err != nil || list == nil {
+		list, total, err := s.page(ctx, tx, f, &cond, a.ID, limit)
+		if page.Total = total; err != nil || list == nil {
 			return err
 		}
 		page.Tickets = list
@@ -64,6 +52,36 @@ func (s *Service) List(ctx context.Context, f Filter) (Page, error) {
 	}
 	s.nameAssignees(ctx, page.Tickets)
 	return page, nil
+}
+
+// page finds a page of the tickets the filter selects, in list order, and how many it selects in all.
+func (s *Service) page(ctx context.Context, tx *sql.Tx, f Filter, cond *conds, me string, limit int) ([]TicketSummary, int, error) {
+	total, m, err := s.addSets(ctx, tx, cond, f, me)
+	if err != nil || total == 0 {
+		return nil, 0, err
+	}
+	offset := max(f.Offset, 0)
+	if m != nil {
+		var maxID int64
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM helpdesk_tickets`).Scan(&maxID); err != nil {
+			return nil, 0, fmt.Errorf("list tickets: %w", err)
+		}
+		if m.walkable(maxID, offset, limit) {
+			list, err := s.pageByWalk(ctx, tx, m, offset, limit)
+			return list, total, err
+		}
+		cond.addMatches(m)
+	}
+	where := strings.Join(cond.sql, " AND ")
+	if total < 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM helpdesk_tickets t WHERE `+where, cond.args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("count tickets: %w", err)
+		}
+	}
+	list, err := store.Collect("tickets", scanSummary)(tx.QueryContext(ctx, `SELECT `+summaryColumns+`
+		FROM helpdesk_tickets t WHERE `+where+` ORDER BY t.updated_at DESC, t.id DESC LIMIT ? OFFSET ?`,
+		append(cond.args, limit, offset)...))
+	return list, total, err
 }
 
 // conds is a filter as SQL conditions on helpdesk_tickets t, joined by AND.

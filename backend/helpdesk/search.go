@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
+
+	"staffdesk/backend/store"
 )
 
 // fewMatches is the size up to which a set of ticket ids (a tag, the tickets holding some words) is
@@ -15,50 +18,142 @@ const fewMatches = 300
 
 // addSets adds a filter's tag and words to c as sets of ticket ids: whole e-mail addresses match
 // participants exactly, other words the full-text index, together with the filter's status, assignee,
-// mailbox, tag and sensitive mark as facet tokens, so that the index alone counts the result. It returns
-// the number of tickets selected when that is known (-1 otherwise, 0 when nothing can match); me is the
-// signed-in operator.
-func (s *Service) addSets(ctx context.Context, tx *sql.Tx, c *conds, f Filter, me string) (int, error) {
+// mailbox, tag and sensitive mark as facet tokens, so that the index alone counts the result. The index is
+// read once. It returns the number of tickets selected when that is known (-1 otherwise, 0 when nothing
+// can match) and, when known, the tickets the index found, for the caller to add (addMatches) or to walk
+// (pageByWalk); me is the signed-in operator.
+func (s *Service) addSets(ctx context.Context, tx *sql.Tx, c *conds, f Filter, me string) (int, *matchSet, error) {
 	words, emails := splitEmails(f.Query)
 	for _, e := range emails {
 		c.add("t.id IN (SELECT ticket_id FROM helpdesk_participants WHERE email = ?)", e)
 	}
 	q := ftsQuery(words)
-	if q == "" {
-		if strings.TrimSpace(f.Query) != "" && len(emails) == 0 {
-			return 0, nil
-		}
-		return s.addTag(ctx, tx, c, f.Tag)
+	var match string
+	switch {
+	case q != "":
+		match = textMatch(q) + facetMatch(f, me)
+	case strings.TrimSpace(f.Query) != "" && len(emails) == 0:
+		return 0, nil, nil
+	case f.Tag != "":
+		match = facetTerms(f, me)
+	default:
+		return -1, nil, nil
 	}
-	match := textMatch(q) + facetMatch(f, me)
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM helpdesk_fts WHERE helpdesk_fts MATCH ?`, match).Scan(&n); err != nil {
-		return 0, fmt.Errorf("search tickets: %w", err)
+	m, err := findMatches(ctx, tx, match)
+	if err != nil || m.n == 0 {
+		return 0, nil, err
 	}
-	if n == 0 {
-		return 0, nil
-	}
-	c.add(idIn(n)+" (SELECT rowid FROM helpdesk_fts WHERE helpdesk_fts MATCH ?)", match)
 	if len(emails) > 0 || !f.Since.IsZero() || !f.Until.IsZero() {
-		return -1, nil
+		c.addMatches(m)
+		return -1, nil, nil
 	}
-	return n, nil
+	return m.n, m, nil
 }
 
-// addTag adds a tag filter when there are no words to search.
-func (s *Service) addTag(ctx context.Context, tx *sql.Tx, c *conds, tag string) (int, error) {
-	if tag == "" {
-		return -1, nil
+// matchSet is the tickets the search index found: how many, their ids as the index listed them (comma
+// separated) and as a bit set.
+type matchSet struct {
+	n    int
+	ids  string
+	bits []uint64
+}
+
+// findMatches reads the tickets an FTS5 query matches, in one pass over the index.
+func findMatches(ctx context.Context, tx *sql.Tx, match string) (*matchSet, error) {
+	m := &matchSet{}
+	err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(group_concat(rowid), '') FROM helpdesk_fts
+		WHERE helpdesk_fts MATCH ?`, match).Scan(&m.n, &m.ids)
+	if err != nil {
+		return nil, fmt.Errorf("search tickets: %w", err)
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM helpdesk_tags WHERE tag = ?`, normTag(tag)).Scan(&n); err != nil {
-		return 0, fmt.Errorf("filter tickets by tag: %w", err)
+	m.parse()
+	return m, nil
+}
+
+// parse fills the bit set from the comma-separated ids.
+func (m *matchSet) parse() {
+	if m.ids == "" {
+		return
 	}
-	if n == 0 {
-		return 0, nil
+	var id uint64
+	for i := 0; i <= len(m.ids); i++ {
+		if i < len(m.ids) && m.ids[i] != ',' {
+			id = id*10 + uint64(m.ids[i]-'0')
+			continue
+		}
+		for uint64(len(m.bits)) <= id/64 {
+			m.bits = append(m.bits, 0)
+		}
+		m.bits[id/64] |= 1 << (id % 64)
+		id = 0
 	}
-	c.add(idIn(n)+" (SELECT ticket_id FROM helpdesk_tags WHERE tag = ?)", normTag(tag))
-	return -1, nil
+}
+
+// has reports whether ticket id is in the set.
+func (m *matchSet) has(id int64) bool {
+	return id >= 0 && uint64(id)/64 < uint64(len(m.bits)) && m.bits[id/64]&(1<<(id%64)) != 0
+}
+
+// addMatches adds "ticket id in the set" to c.
+func (c *conds) addMatches(m *matchSet) {
+	c.add(idIn(m.n)+" (SELECT value FROM json_each(?))", "["+m.ids+"]")
+}
+
+// maxWalk is about how many tickets in list order pageByWalk may read to fill a page; a sparser set is
+// handed to SQLite instead.
+const maxWalk = 20000
+
+// walkable reports whether a page of a large set is better found by walking the tickets in list order and
+// testing each against the set than by handing SQLite the whole set: whether the page, at the set's
+// density among ticket ids up to maxID, lies within about maxWalk tickets of the top.
+func (m *matchSet) walkable(maxID int64, offset, limit int) bool {
+	return m.n > fewMatches && int64(offset+limit)*maxID/int64(m.n) <= maxWalk
+}
+
+// pageByWalk returns a page of the tickets in m, in list order: it reads ticket ids along the list-order
+// index, skipping those not in m, stops as soon as the page is full, then reads those tickets by id. m holds
+// only tickets that meet the filter: its facets are indexed with the words.
+func (s *Service) pageByWalk(ctx context.Context, tx *sql.Tx, m *matchSet, offset, limit int) ([]TicketSummary, error) {
+	ids, err := walkIDs(ctx, tx, m, offset, limit)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	list, err := store.Collect("tickets", scanSummary)(tx.QueryContext(ctx, `SELECT `+summaryColumns+`
+		FROM helpdesk_tickets t WHERE t.id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, ids...))
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id.(int64)] = i
+	}
+	sort.Slice(list, func(i, j int) bool { return at[list[i].ID] < at[list[j].ID] })
+	return list, nil
+}
+
+// walkIDs reads ticket ids in list order and returns those in m, after skipping offset of them, up to limit.
+func walkIDs(ctx context.Context, tx *sql.Tx, m *matchSet, offset, limit int) ([]any, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT t.id FROM helpdesk_tickets t WHERE t.redacted_at = 0
+		ORDER BY t.updated_at DESC, t.id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list tickets: %w", err)
+	}
+	defer rows.Close()
+	var ids []any
+	for len(ids) < limit && rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("list tickets: %w", err)
+		}
+		if m.has(id) {
+			if offset > 0 {
+				offset--
+				continue
+			}
+			ids = append(ids, id)
+		}
+	}
+	return ids, wrapErr("list tickets", rows.Err())
 }
 
 // textMatch keeps an operator's words to the text columns: the facets column holds only our own tokens.
@@ -66,6 +161,14 @@ func textMatch(q string) string { return "{subject body participants} : (" + q +
 
 // facetMatch is the filter's fields as facet tokens ANDed to the words.
 func facetMatch(f Filter, me string) string {
+	if t := facetTerms(f, me); t != "" {
+		return " AND " + t
+	}
+	return ""
+}
+
+// facetTerms is the filter's fields as facet tokens, ANDed together ("" when the filter has none).
+func facetTerms(f Filter, me string) string {
 	var parts []string
 	switch f.Status {
 	case "":
@@ -95,7 +198,7 @@ func facetMatch(f Filter, me string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return " AND facets : (" + strings.Join(parts, " AND ") + ")"
+	return "facets : (" + strings.Join(parts, " AND ") + ")"
 }
 
 // idIn starts the condition "ticket id in a set of n": a unary + keeps SQLite from looking a large set up
