@@ -10,5 +10,5 @@ func (svc *Services) memberAreas() []privacy.MemberArea {
 
 // retentionAreas are the areas that carry out lines of the retention schedule.
 func (svc *Services) retentionAreas() []privacy.RetentionArea {
-	return []privacy.RetentionArea{svc.Listings, svc.Competitions, svc.Surveys, svc.Helpdesk}
+	return []privacy.RetentionArea{svc.Listings, svc.Competitions, svc.Surveys, svc.Helpdesk, svc.Exports}
 }

@@ -44,7 +44,7 @@ func buildServices(cfg Config, u *operators.Unlocked) *Services {
 	svc.Consents = privacy.NewConsentService(u.DB, au, cfg.Clock)
 	svc.Surveys = surveys.NewService(u.DB, au, cfg.Clock, svc.Consents)
 	svc.wireHelpdesk(cfg, u, au)
-	svc.Privacy = privacy.NewService(u.DB, au, cfg.Clock, svc.memberAreas(), svc.retentionAreas())
 	svc.wireExports(cfg, u)
+	svc.Privacy = privacy.NewService(u.DB, au, cfg.Clock, svc.memberAreas(), svc.retentionAreas())
 	return svc
 }

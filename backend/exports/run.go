@@ -192,8 +192,8 @@ func (s *Service) recordRun(ctx context.Context, r Request, a actor.Actor, res R
 	excluded, _ := json.Marshal(res.Excluded)
 	err := s.db.Update(ctx, func(tx *sql.Tx) error {
 		q, err := tx.ExecContext(ctx, `UPDATE exports_requests SET status = 'done', ran_name = ?, ran_at = ?, file_name = ?,
-			sha256 = ?, rows = ?, excluded = ?, encrypted = ? WHERE id = ? AND status = 'approved'`, a.Name, ts(s.clock.Now()),
-			filepath.Base(res.File), res.SHA256, res.Rows, string(excluded), encrypted, r.ID)
+			file_path = ?, sha256 = ?, rows = ?, excluded = ?, encrypted = ? WHERE id = ? AND status = 'approved'`, a.Name,
+			ts(s.clock.Now()), filepath.Base(res.File), absPath(res.File), res.SHA256, res.Rows, string(excluded), encrypted, r.ID)
 		if err != nil {
 			return fmt.Errorf("record export run: %w", err)
 		}
