@@ -17,6 +17,7 @@ import (
 	"staffdesk/backend/actor"
 	"staffdesk/backend/audit"
 	"staffdesk/backend/privacy"
+	"staffdesk/backend/store"
 )
 
 // FileRetention is how long an export file may stay on this laptop after it was written: the partner keeps
@@ -70,21 +71,10 @@ func (s *Service) Retention(ctx context.Context, now time.Time, dryRun bool) ([]
 }
 
 func (s *Service) oldFiles(ctx context.Context, tx *sql.Tx, now time.Time) ([]oldFile, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, file_path, sha256 FROM exports_requests WHERE status = 'done'
-		AND file_path != '' AND file_removed_at = '' AND ran_at < ? ORDER BY id`, ts(now.Add(-FileRetention)))
-	if err != nil {
-		return nil, fmt.Errorf("find old export files: %w", err)
-	}
-	defer rows.Close()
-	var out []oldFile
-	for rows.Next() {
-		var f oldFile
-		if err := rows.Scan(&f.id, &f.path, &f.sha256); err != nil {
-			return nil, fmt.Errorf("find old export files: %w", err)
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return store.Collect("old export files", func(r store.Scanner) (f oldFile, err error) {
+		return f, r.Scan(&f.id, &f.path, &f.sha256)
+	})(tx.QueryContext(ctx, `SELECT id, file_path, sha256 FROM exports_requests WHERE status = 'done'
+		AND file_path != '' AND file_removed_at = '' AND ran_at < ? ORDER BY id`, ts(now.Add(-FileRetention))))
 }
 
 // removeIfSame deletes f's file when its content still hashes to what the export recorded.
