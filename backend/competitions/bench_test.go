@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"runtime"
-	"runtime/debug"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"staffdesk/backend/actor"
 	"staffdesk/backend/audit"
+	"staffdesk/backend/benchproc"
 	"staffdesk/backend/clock"
 	"staffdesk/backend/competitions/draw"
 )
@@ -46,28 +43,6 @@ func benchFile(n int) []byte {
 	return b.Bytes()
 }
 
-// peakRSS returns the process's peak resident memory in MB since resetPeak (Linux), or the Go runtime's
-// memory obtained from the OS elsewhere.
-func peakRSS() float64 {
-	if body, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, l := range strings.Split(string(body), "\n") {
-			if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-				kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-				return kb / 1024
-			}
-		}
-	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return float64(m.Sys) / (1 << 20)
-}
-
-func resetPeak() {
-	runtime.GC()
-	debug.FreeOSMemory()
-	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-}
-
 // BenchmarkCompetitions measures the workload on 1M entries: the whole pipeline (CSV import,
 // dedupe, eligibility, commit, a draw of 10 winners and 10 reserves; goal under 10 s and 500 MB peak
 // memory), and the draw alone on a frozen 1M list (goal under 1 s).
@@ -77,12 +52,12 @@ func BenchmarkCompetitions(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
 			svc, ctx, clk, done := openBenchService(b)
-			resetPeak()
+			benchproc.ResetPeak()
 			b.StartTimer()
 			start := time.Now()
 			runPipeline(b, svc, ctx, clk, file)
 			b.ReportMetric(time.Since(start).Seconds(), "s/pipeline")
-			b.ReportMetric(peakRSS(), "peakMB")
+			b.ReportMetric(benchproc.PeakMB(), "peakMB")
 			b.StopTimer()
 			done()
 			b.StartTimer()

@@ -17,6 +17,7 @@ import (
 
 	"staffdesk/backend/actor"
 	"staffdesk/backend/audit"
+	"staffdesk/backend/benchproc"
 	"staffdesk/backend/clock"
 	"staffdesk/backend/privacy"
 	"staffdesk/backend/store"
@@ -163,15 +164,15 @@ func BenchmarkExport(b *testing.B) {
 	var ours, bare, oursCPU, bareCPU time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		t0, c0 := time.Now(), cpuTime()
+		t0, c0 := time.Now(), benchproc.CPUTime()
 		res := runOnce(b, svc, ctx, filepath.Join(dir, fmt.Sprintf("ours-%d.xlsx", i)), "")
-		ours, oursCPU = ours+time.Since(t0), oursCPU+cpuTime()-c0
+		ours, oursCPU = ours+time.Since(t0), oursCPU+benchproc.CPUTime()-c0
 		if res.Rows != n {
 			b.Fatalf("exported %d rows, want %d", res.Rows, n)
 		}
-		t0, c0 = time.Now(), cpuTime()
+		t0, c0 = time.Now(), benchproc.CPUTime()
 		bareExport(b, n, filepath.Join(dir, fmt.Sprintf("bare-%d.xlsx", i)))
-		bare, bareCPU = bare+time.Since(t0), bareCPU+cpuTime()-c0
+		bare, bareCPU = bare+time.Since(t0), bareCPU+benchproc.CPUTime()-c0
 	}
 	b.StopTimer()
 	b.ReportMetric(ours.Seconds()/float64(b.N), "ours_s")

@@ -13,6 +13,7 @@ import (
 
 	"staffdesk/backend/actor"
 	"staffdesk/backend/audit"
+	"staffdesk/backend/benchproc"
 	"staffdesk/backend/clock"
 	"staffdesk/backend/mail"
 	"staffdesk/backend/mail/message"
@@ -176,9 +177,9 @@ func BenchmarkHelpdeskSearch(b *testing.B) {
 		for i := 0; i < max(b.N, benchRounds*len(benchQueries)); i++ {
 			f := benchQueries[i%len(benchQueries)]
 			f.Limit = 50
-			t0, c0 := time.Now(), cpuTime()
+			t0, c0 := time.Now(), benchproc.CPUTime()
 			p, err := s.List(ctx, f)
-			took, cpu = append(took, time.Since(t0)), append(cpu, cpuTime()-c0)
+			took, cpu = append(took, time.Since(t0)), append(cpu, benchproc.CPUTime()-c0)
 			perQuery[i%len(benchQueries)] = max(perQuery[i%len(benchQueries)], took[len(took)-1])
 			if err != nil || (i == 0 && p.Total == 0) {
 				b.Fatalf("list %+v: %d, %v", f, p.Total, err)

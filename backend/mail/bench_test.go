@@ -13,6 +13,7 @@ import (
 
 	"staffdesk/backend/actor"
 	"staffdesk/backend/audit"
+	"staffdesk/backend/benchproc"
 	"staffdesk/backend/clock"
 	"staffdesk/backend/helpdesk"
 	"staffdesk/backend/mail"
@@ -158,9 +159,9 @@ func BenchmarkMailSync(b *testing.B) {
 	b.Run("big100k", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			dir := b.TempDir()
-			resetPeak()
+			benchproc.ResetPeak()
 			first, _ := syncOnce(b, srv, filepath.Join(dir, "s.db"), "Big")
-			peak := peakMB()
+			peak := benchproc.PeakMB()
 			refFirst := mbsyncOnce(b, srv, dir, "Big")
 			resync, _ := syncOnce(b, srv, filepath.Join(dir, "s.db"), "Big")
 			refResync := mbsyncOnce(b, srv, dir, "Big")
@@ -172,23 +173,4 @@ func BenchmarkMailSync(b *testing.B) {
 			b.ReportMetric(resync.Seconds()/refResync.Seconds(), "resync_ratio_vs_mbsync")
 		}
 	})
-}
-
-// resetPeak resets the process's peak resident set size (VmHWM) so peakMB measures from now.
-func resetPeak() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-// peakMB reads the process's peak resident set size in MB.
-func peakMB() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			var kb float64
-			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%f", &kb)
-			return kb / 1024
-		}
-	}
-	return 0
 }

@@ -5,18 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime/metrics"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"staffdesk/backend/actor"
 	"staffdesk/backend/audit"
+	"staffdesk/backend/benchproc"
 	"staffdesk/backend/clock"
 )
 
@@ -82,11 +80,11 @@ func BenchmarkModeration(b *testing.B) {
 			b.StopTimer()
 			s := benchService(b)
 			stop := watchHeap()
-			resetPeakRSS()
+			benchproc.ResetPeak()
 			b.StartTimer()
 			res, err := s.Import(benchCtx(), "bench.jsonl", bytes.NewReader(feed))
 			b.StopTimer()
-			peakHeap, peakRSS = max(peakHeap, stop()), max(peakRSS, peakRSSMB())
+			peakHeap, peakRSS = max(peakHeap, stop()), max(peakRSS, benchproc.PeakMB())
 			if err != nil || res.Added != benchItems {
 				b.Fatalf("import: %+v %v", res, err)
 			}
@@ -161,22 +159,4 @@ func watchHeap() func() float64 {
 		wg.Wait()
 		return float64(peak) / (1 << 20)
 	}
-}
-
-// resetPeakRSS resets the kernel's peak resident size of this process (Linux), so peakRSSMB reads the
-// peak of what follows: Go heap, SQLite's page cache and all.
-func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-func peakRSSMB() float64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(l, "VmHWM:") {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
 }

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +11,7 @@ import (
 
 	"staffdesk/backend/actor"
 	"staffdesk/backend/audit"
+	"staffdesk/backend/benchproc"
 	"staffdesk/backend/clock"
 	"staffdesk/backend/privacy"
 )
@@ -84,28 +82,6 @@ func benchFile(n int) []byte {
 	return b.Bytes()
 }
 
-// peakRSS returns the process's peak resident memory in MB since resetPeak (Linux), or the Go runtime's
-// memory obtained from the OS elsewhere.
-func peakRSS() float64 {
-	if body, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, l := range strings.Split(string(body), "\n") {
-			if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-				kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-				return kb / 1024
-			}
-		}
-	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return float64(m.Sys) / (1 << 20)
-}
-
-func resetPeak() {
-	runtime.GC()
-	debug.FreeOSMemory()
-	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-}
-
 // BenchmarkSurveys measures the workload: importing 100k responses to 20 questions (rows per
 // second, peak memory), with consents going to the real ledger and without a ledger, and computing their
 // results (goal under 1 s). cpu_s figures are the process's CPU time, which a busy machine does not inflate.
@@ -129,7 +105,7 @@ func BenchmarkSurveys(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ResetTimer()
-		cpu := cpuSeconds()
+		cpu := benchproc.CPUTime().Seconds()
 		for i := 0; i < b.N; i++ {
 			res, err := svc.Results(ctx, sv.ID, Filter{})
 			if err != nil || res.Responses != benchResponses {
@@ -137,7 +113,7 @@ func BenchmarkSurveys(b *testing.B) {
 			}
 		}
 		b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/results")
-		b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu_s/results")
+		b.ReportMetric((benchproc.CPUTime().Seconds()-cpu)/float64(b.N), "cpu_s/results")
 	})
 }
 
@@ -153,18 +129,18 @@ func benchImport(b *testing.B, file []byte, ledger bool) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		resetPeak()
+		benchproc.ResetPeak()
 		b.StartTimer()
-		start, cpu := time.Now(), cpuSeconds()
+		start, cpu := time.Now(), benchproc.CPUTime().Seconds()
 		rep, err := svc.Import(ctx, sv.ID, "bench.csv", FormatCSV, file, nil)
 		if err != nil || rep.Added != benchResponses {
 			b.Fatalf("%v %+v", err, rep.Added)
 		}
 		secs := time.Since(start).Seconds()
 		b.ReportMetric(secs, "s/import")
-		b.ReportMetric(cpuSeconds()-cpu, "cpu_s/import")
+		b.ReportMetric(benchproc.CPUTime().Seconds()-cpu, "cpu_s/import")
 		b.ReportMetric(benchResponses/secs, "rows/s")
-		b.ReportMetric(peakRSS(), "peakMB")
+		b.ReportMetric(benchproc.PeakMB(), "peakMB")
 		b.StopTimer()
 		done()
 		b.StartTimer()

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"staffdesk/backend/benchproc"
 )
 
 // benchCorpus builds n realistic mails of about 4 KB: plain text, quoted-printable alternative
@@ -59,13 +61,13 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(total / len(corpus)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuSeconds()
+	cpu := benchproc.CPUTime().Seconds()
 	for i := 0; i < b.N; i++ {
 		if _, err := Parse(corpus[i%len(corpus)]); err != nil {
 			b.Fatal(err)
 		}
 	}
-	parseCPU := (cpuSeconds() - cpu) * 1e6 / float64(b.N)
+	parseCPU := (benchproc.CPUTime().Seconds() - cpu) * 1e6 / float64(b.N)
 	b.StopTimer()
 	ref := sha256Reference(b.N)
 	b.ReportMetric(parseCPU, "cpu_us/mail")
@@ -80,11 +82,11 @@ func BenchmarkParse(b *testing.B) {
 // shows how much a busy machine slows everything down (about 2-3 µs on an idle core with SHA-NI).
 func sha256Reference(n int) float64 {
 	buf := make([]byte, 4096)
-	cpu := cpuSeconds()
+	cpu := benchproc.CPUTime().Seconds()
 	for i := 0; i < n; i++ {
 		sha256.Sum256(buf)
 	}
-	return (cpuSeconds() - cpu) * 1e6 / float64(n)
+	return (benchproc.CPUTime().Seconds() - cpu) * 1e6 / float64(n)
 }
 
 // BenchmarkSanitize sanitises the HTML part of a ~4 KB mail.
