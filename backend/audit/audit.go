@@ -50,6 +50,7 @@ type Event struct {
 type Service struct {
 	db    *store.DB
 	clock clock.Clock
+	stmts store.Stmts
 }
 
 // NewService returns the audit service.
@@ -63,7 +64,7 @@ func (s *Service) Record(ctx context.Context, tx *sql.Tx, ev Event) error {
 	}
 	var count int64
 	var prev string
-	if err := tx.QueryRowContext(ctx, `SELECT count, hash FROM audit_head WHERE one = 1`).Scan(&count, &prev); err != nil {
+	if err := s.stmts.QueryRow(ctx, tx, `SELECT count, hash FROM audit_head WHERE one = 1`).Scan(&count, &prev); err != nil {
 		return fmt.Errorf("read audit head: %w", err)
 	}
 	e := Entry{At: s.clock.Now().UTC().Truncate(time.Millisecond), OperatorID: a.ID, OperatorName: a.Name,
@@ -75,13 +76,13 @@ func (s *Service) Record(ctx context.Context, tx *sql.Tx, ev Event) error {
 	e.ID = count + 1
 	at := e.At.Format(time.RFC3339Nano)
 	h := entryHash(prev, e.ID, at, e.OperatorID, e.OperatorName, e.Action, e.ObjectType, e.ObjectID, string(details))
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (id, at, operator_id, operator_name, action, object_type,
+	_, err := s.stmts.Exec(ctx, tx, `INSERT INTO audit_log (id, at, operator_id, operator_name, action, object_type,
 		object_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, at, e.OperatorID, e.OperatorName, e.Action, e.ObjectType, e.ObjectID, string(details), prev, h)
 	if err != nil {
 		return fmt.Errorf("append audit entry: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE audit_head SET count = ?, hash = ? WHERE one = 1`, count+1, h)
+	_, err = s.stmts.Exec(ctx, tx, `UPDATE audit_head SET count = ?, hash = ? WHERE one = 1`, count+1, h)
 	return err
 }
 

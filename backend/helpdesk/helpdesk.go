@@ -52,7 +52,7 @@ type Service struct {
 	clock clock.Clock
 	mail  Mail
 	ops   OperatorNames
-	stmts stmtCache
+	stmts store.Stmts
 }
 
 // NewService returns the help desk over db; mail queues keywords and replies, ops names assignees.
