@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode"
 
 	"staffdesk/backend/mail/message"
 )
@@ -46,25 +46,21 @@ func (s *Service) touchTicket(ctx context.Context, tx *sql.Tx, ticketID int64, a
 	return nil
 }
 
-// addParticipants records everyone on a mail, in one statement.
+// addParticipants records everyone on a mail, one single-row statement each: a statement that writes
+// several rows opens a statement journal, and with it FTS5 would flush its pending index to disk once per
+// mail instead of once per sync batch.
 func (s *Service) addParticipants(ctx context.Context, tx *sql.Tx, ticketID int64, addrs []message.Address) error {
-	var q strings.Builder
-	args := make([]any, 0, 2*len(addrs))
 	for _, a := range addrs {
 		if a.Email == "" {
 			continue
 		}
-		if len(args) > 0 {
-			q.WriteString(", ")
+		_, err := s.exec(ctx, tx, `INSERT OR IGNORE INTO helpdesk_participants (ticket_id, email) VALUES (?, ?)`,
+			ticketID, lower(a.Email))
+		if err != nil {
+			return fmt.Errorf("add participants: %w", err)
 		}
-		q.WriteString("(?, ?)")
-		args = append(args, ticketID, lower(a.Email))
 	}
-	if len(args) == 0 {
-		return nil
-	}
-	_, err := s.exec(ctx, tx, `INSERT OR IGNORE INTO helpdesk_participants (ticket_id, email) VALUES `+q.String(), args...)
-	return wrapErr("add participants", err)
+	return nil
 }
 
 // threadOf finds the ticket a mail replies to: by In-Reply-To and References (newest first; for a bounce
@@ -141,13 +137,31 @@ func (s *Service) mailDate(m *message.Message) time.Time {
 	return m.Date
 }
 
+// snippet is the start of text with its runs of white space made single spaces, cut at snippetLen
+// characters with an ellipsis; it reads no further than it needs.
 func snippet(text string) string {
-	t := strings.Join(strings.Fields(text), " ")
-	if utf8.RuneCountInString(t) <= snippetLen {
-		return t
+	var b strings.Builder
+	n, pending := 0, false
+	emit := func(r rune) bool {
+		if n == snippetLen {
+			b.WriteString("…")
+			return false
+		}
+		b.WriteRune(r)
+		n++
+		return true
 	}
-	r := []rune(t)
-	return string(r[:snippetLen]) + "…"
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			pending = n > 0
+			continue
+		}
+		if pending && !emit(' ') || !emit(r) {
+			break
+		}
+		pending = false
+	}
+	return b.String()
 }
 
 func jsonText(v any) string {
