@@ -31,11 +31,14 @@ type meta struct {
 	kw     []string
 }
 
-// incoming is a fetched message waiting to be stored.
+// incoming is a fetched message waiting to be stored, parsed as it arrives so that the storer's
+// goroutine, which the whole sync waits on, only writes.
 type incoming struct {
 	meta
 	raw     []byte
 	partial bool
+	msg     *message.Message
+	key     string
 }
 
 // fetchNew fetches the messages with the given UIDs: metadata for all in one command, then the bodies of
@@ -107,6 +110,7 @@ func (st *storer) add(in incoming) error {
 	if p := st.failed.Load(); p != nil {
 		return *p
 	}
+	in.msg, in.key = parse(in.raw)
 	st.batch = append(st.batch, in)
 	st.bytes += len(in.raw)
 	if len(st.batch) >= batchSize || st.bytes >= batchBytes {
@@ -227,14 +231,9 @@ func readBody(msg *imapclient.FetchMessageData) (incoming, error) {
 	}
 }
 
-// storeBatch parses a batch and stores it with its deliveries in one transaction. A message that replaces
-// one of an old UIDVALIDITY (same Message-ID or content) keeps its ref and is not delivered again.
+// storeBatch stores a batch of parsed messages with their deliveries in one transaction. A message that
+// replaces one of an old UIDVALIDITY (same Message-ID or content) keeps its ref and is not delivered again.
 func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
-	parsed := make([]*message.Message, len(batch))
-	keys := make([]string, len(batch))
-	for i, in := range batch {
-		parsed[i], keys[i] = parse(in.raw)
-	}
 	delivered := 0
 	err := f.svc.db.Update(ctx, func(tx *sql.Tx) error {
 		delivered = 0
@@ -244,8 +243,11 @@ func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
 			return fmt.Errorf("store messages: %w", err)
 		}
 		defer insert.Close()
-		for i, in := range batch {
-			n, err := f.storeOne(ctx, tx, insert, in, parsed[i], keys[i])
+		for _, in := range batch {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("store messages: %w", err)
+			}
+			n, err := f.storeOne(ctx, tx, insert, in)
 			if err != nil {
 				return err
 			}
@@ -259,11 +261,11 @@ func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
 	return err
 }
 
-func (f *folderSync) storeOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, in incoming, msg *message.Message, key string) (int, error) {
+func (f *folderSync) storeOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, in incoming) (int, error) {
 	kw := strings.Join(in.kw, " ")
-	if old := f.stale[key]; len(old) > 0 {
+	if old := f.stale[in.key]; len(old) > 0 {
 		m := old[0]
-		f.stale[key] = old[1:]
+		f.stale[in.key] = old[1:]
 		_, err := tx.ExecContext(ctx, `UPDATE mail_messages SET uidvalidity = ?, uid = ?, modseq = ?, keywords = ? WHERE id = ?`,
 			f.validity, uint32(in.uid), in.modseq, kw, m.ref)
 		if err != nil {
@@ -274,13 +276,15 @@ func (f *folderSync) storeOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt,
 		}
 		return 0, nil
 	}
-	res, err := insert.ExecContext(ctx, f.a.ID, f.folder, f.validity, uint32(in.uid), in.modseq, kw, in.size, key, in.partial, in.raw)
+	// Without cancellation: go-sqlite3 would start a goroutine per statement to watch ctx; storeBatch
+	// checks it between messages.
+	res, err := insert.ExecContext(context.WithoutCancel(ctx), f.a.ID, f.folder, f.validity, uint32(in.uid), in.modseq, kw, in.size, in.key, in.partial, in.raw)
 	if err != nil {
 		return 0, fmt.Errorf("store message: %w", err)
 	}
 	ref, _ := res.LastInsertId()
 	err = f.svc.sink.Deliver(ctx, tx, Delivery{Ref: ref, MailboxID: f.a.ID, Mailbox: f.a.Name, Folder: f.folder,
-		SentFolder: f.sent, Msg: msg, Keywords: in.kw})
+		SentFolder: f.sent, Msg: in.msg, Keywords: in.kw})
 	return 1, err
 }
 
