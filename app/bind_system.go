@@ -34,5 +34,5 @@ func (a *SystemAPI) About() (About, error) {
 		return About{}, uiError(err)
 	}
 	return About{App: Version, Go: runtime.Version(), Wails: WailsVersion, SQLite: v.SQLite, MultiCipher: v.MultiCipher,
-		Cipher: "SQLCipher 4 (AES-256-CBC, HMAC-SHA512)", DataDir: a.cfg.DataDir}, nil
+		Cipher: "AEGIS-256 per page (databases made before 2026-11-29 keep SQLCipher 4: AES-256-CBC, HMAC-SHA512)", DataDir: a.cfg.DataDir}, nil
 }
