@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"staffdesk/backend/actor"
@@ -46,11 +47,21 @@ type Event struct {
 	Details    map[string]string
 }
 
-// Service writes and checks the audit log.
+// Service writes and checks the audit log. The app makes one per database: it remembers the chain's
+// head within a write transaction, so only it may append in the transactions it appends in.
 type Service struct {
 	db    *store.DB
 	clock clock.Clock
 	stmts store.Stmts
+	mu    sync.Mutex
+	head  head
+}
+
+// head is the chain's head as the latest entry appended in transaction tx left it.
+type head struct {
+	tx    *sql.Tx
+	count int64
+	hash  string
 }
 
 // NewService returns the audit service.
@@ -62,10 +73,13 @@ func (s *Service) Record(ctx context.Context, tx *sql.Tx, ev Event) error {
 	if !ok {
 		return fmt.Errorf("audit %s: no operator in context", ev.Action)
 	}
-	var count int64
-	var prev string
-	if err := s.stmts.QueryRow(ctx, tx, `SELECT count, hash FROM audit_head WHERE one = 1`).Scan(&count, &prev); err != nil {
-		return fmt.Errorf("read audit head: %w", err)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	count, prev := s.head.count, s.head.hash
+	if s.head.tx != tx {
+		if err := s.stmts.QueryRow(ctx, tx, `SELECT count, hash FROM audit_head WHERE one = 1`).Scan(&count, &prev); err != nil {
+			return fmt.Errorf("read audit head: %w", err)
+		}
 	}
 	e := Entry{At: s.clock.Now().UTC().Truncate(time.Millisecond), OperatorID: a.ID, OperatorName: a.Name,
 		Action: ev.Action, ObjectType: ev.ObjectType, ObjectID: ev.ObjectID, Details: ev.Details}
@@ -82,8 +96,11 @@ func (s *Service) Record(ctx context.Context, tx *sql.Tx, ev Event) error {
 	if err != nil {
 		return fmt.Errorf("append audit entry: %w", err)
 	}
-	_, err = s.stmts.Exec(ctx, tx, `UPDATE audit_head SET count = ?, hash = ? WHERE one = 1`, count+1, h)
-	return err
+	if _, err = s.stmts.Exec(ctx, tx, `UPDATE audit_head SET count = ?, hash = ? WHERE one = 1`, count+1, h); err != nil {
+		return fmt.Errorf("advance audit head: %w", err)
+	}
+	s.head = head{tx: tx, count: count + 1, hash: h}
+	return nil
 }
 
 // entryHash is SHA-256 over the previous hash and the entry's fields, each length-prefixed.

@@ -129,3 +129,36 @@ func TestRecordNeedsOperator(t *testing.T) {
 		t.Fatal("recorded without an operator")
 	}
 }
+
+// TestManyEntriesPerTransaction appends several entries in one transaction (the head is remembered
+// between them), then has a transaction roll back after appending, and checks the chain is whole.
+func TestManyEntriesPerTransaction(t *testing.T) {
+	s, db, ctx := newLog(t, 2)
+	record := func(tx *sql.Tx, n int) error {
+		for i := 0; i < n; i++ {
+			if err := s.Record(ctx, tx, Event{Action: "ticket.open", ObjectType: "ticket", ObjectID: strconv.Itoa(i)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := db.Update(ctx, func(tx *sql.Tx) error { return record(tx, 5) }); err != nil {
+		t.Fatal(err)
+	}
+	failed := db.Update(ctx, func(tx *sql.Tx) error {
+		if err := record(tx, 3); err != nil {
+			return err
+		}
+		return apperr.New(apperr.Invalid, "give up")
+	})
+	if failed == nil {
+		t.Fatal("the failing transaction committed")
+	}
+	if err := db.Update(ctx, func(tx *sql.Tx) error { return record(tx, 2) }); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Verify(ctx)
+	if err != nil || !res.OK || res.Entries != 9 {
+		t.Fatalf("chain after 2 + 5 + rolled back 3 + 2 entries: %+v (%v), want 9 intact", res, err)
+	}
+}
