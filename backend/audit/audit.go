@@ -69,9 +69,21 @@ func NewService(db *store.DB, c clock.Clock) *Service { return &Service{db: db, 
 
 // Record appends ev inside the caller's transaction, under the operator carried by ctx.
 func (s *Service) Record(ctx context.Context, tx *sql.Tx, ev Event) error {
+	return s.RecordAll(ctx, tx, []Event{ev})
+}
+
+// maxRowsPerInsert bounds the entries one INSERT statement appends.
+const maxRowsPerInsert = 100
+
+// RecordAll appends evs in order inside the caller's transaction, under the operator carried by ctx, a
+// hundred entries to a statement: a sync that opens a thousand tickets appends their entries at once.
+func (s *Service) RecordAll(ctx context.Context, tx *sql.Tx, evs []Event) error {
+	if len(evs) == 0 {
+		return nil
+	}
 	a, ok := actor.From(ctx)
 	if !ok {
-		return fmt.Errorf("audit %s: no operator in context", ev.Action)
+		return fmt.Errorf("audit %s: no operator in context", evs[0].Action)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -81,25 +93,32 @@ func (s *Service) Record(ctx context.Context, tx *sql.Tx, ev Event) error {
 			return fmt.Errorf("read audit head: %w", err)
 		}
 	}
-	e := Entry{At: s.clock.Now().UTC().Truncate(time.Millisecond), OperatorID: a.ID, OperatorName: a.Name,
-		Action: ev.Action, ObjectType: ev.ObjectType, ObjectID: ev.ObjectID, Details: ev.Details}
-	if e.Details == nil {
-		e.Details = map[string]string{}
+	at := s.clock.Now().UTC().Truncate(time.Millisecond).Format(time.RFC3339Nano)
+	args := make([]any, 0, 10*len(evs))
+	for _, ev := range evs {
+		details := map[string]string{}
+		if ev.Details != nil {
+			details = ev.Details
+		}
+		js, _ := json.Marshal(details)
+		count++
+		h := entryHash(prev, count, at, a.ID, a.Name, ev.Action, ev.ObjectType, ev.ObjectID, string(js))
+		args = append(args, count, at, a.ID, a.Name, ev.Action, ev.ObjectType, ev.ObjectID, string(js), prev, h)
+		prev = h
 	}
-	details, _ := json.Marshal(e.Details)
-	e.ID = count + 1
-	at := e.At.Format(time.RFC3339Nano)
-	h := entryHash(prev, e.ID, at, e.OperatorID, e.OperatorName, e.Action, e.ObjectType, e.ObjectID, string(details))
-	_, err := s.stmts.Exec(ctx, tx, `INSERT INTO audit_log (id, at, operator_id, operator_name, action, object_type,
-		object_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, at, e.OperatorID, e.OperatorName, e.Action, e.ObjectType, e.ObjectID, string(details), prev, h)
-	if err != nil {
-		return fmt.Errorf("append audit entry: %w", err)
+	for len(args) > 0 {
+		n := min(len(args), 10*maxRowsPerInsert)
+		q := `INSERT INTO audit_log (id, at, operator_id, operator_name, action, object_type, object_id, details,
+			prev_hash, hash) VALUES ` + store.Placeholders(n/10, 10)
+		if _, err := s.stmts.Exec(ctx, tx, q, args[:n]...); err != nil {
+			return fmt.Errorf("append audit entry: %w", err)
+		}
+		args = args[n:]
 	}
-	if _, err = s.stmts.Exec(ctx, tx, `UPDATE audit_head SET count = ?, hash = ? WHERE one = 1`, count+1, h); err != nil {
+	if _, err := s.stmts.Exec(ctx, tx, `UPDATE audit_head SET count = ?, hash = ? WHERE one = 1`, count, prev); err != nil {
 		return fmt.Errorf("advance audit head: %w", err)
 	}
-	s.head = head{tx: tx, count: count + 1, hash: h}
+	s.head = head{tx: tx, count: count, hash: prev}
 	return nil
 }
 

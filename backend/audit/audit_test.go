@@ -157,8 +157,15 @@ func TestManyEntriesPerTransaction(t *testing.T) {
 	if err := db.Update(ctx, func(tx *sql.Tx) error { return record(tx, 2) }); err != nil {
 		t.Fatal(err)
 	}
+	many := make([]Event, 250)
+	for i := range many {
+		many[i] = Event{Action: "ticket.open", ObjectType: "ticket", ObjectID: strconv.Itoa(100 + i)}
+	}
+	if err := db.Update(ctx, func(tx *sql.Tx) error { return s.RecordAll(ctx, tx, many) }); err != nil {
+		t.Fatal(err)
+	}
 	res, err := s.Verify(ctx)
-	if err != nil || !res.OK || res.Entries != 9 {
-		t.Fatalf("chain after 2 + 5 + rolled back 3 + 2 entries: %+v (%v), want 9 intact", res, err)
+	if err != nil || !res.OK || res.Entries != 259 {
+		t.Fatalf("chain after 2 + 5 + rolled back 3 + 2 + 250 at once: %+v (%v), want 259 intact", res, err)
 	}
 }

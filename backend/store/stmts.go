@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"sync"
 )
 
@@ -72,3 +73,9 @@ type errRow struct{ err error }
 
 // Scan returns the error that kept the query from running.
 func (r errRow) Scan(...any) error { return r.err }
+
+// Placeholders is the VALUES list of a multi-row INSERT: rows groups of cols question marks.
+func Placeholders(rows, cols int) string {
+	one := "(" + strings.Repeat("?, ", cols-1) + "?)"
+	return strings.Repeat(one+", ", rows-1) + one
+}
