@@ -12,6 +12,8 @@ import (
 	"staffdesk/backend/mail/message"
 )
 
+var _ mail.BatchSink = (*mailRouter)(nil)
+
 // mailRouter is the mail sync's Sink: a delivery from a folder linked to a competition becomes an entry,
 // anything else goes to the help desk. Sends are reported to both (each knows only its own outbox ids);
 // keyword changes, expunges and conflicts concern only help-desk tickets.
@@ -21,24 +23,50 @@ type mailRouter struct {
 	msgs  *mail.Messages
 }
 
-// Deliver routes one synced message, inside the sync's transaction. Auto-replies and bounces in a linked
-// folder are no entries and are left there. Once a competition has taken a mail, the mail area forgets its
-// stored copy: the entry is the only record, and the competition's retention governs it.
+// Deliver routes one synced message, inside the sync's transaction: see DeliverBatch.
 func (r *mailRouter) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) error {
-	if d.Msg == nil || d.SentFolder {
-		return r.Service.Deliver(ctx, tx, d)
+	return r.DeliverBatch(ctx, tx, []mail.Delivery{d})
+}
+
+// DeliverBatch routes a stored batch of synced messages, inside the sync's transaction: those from a
+// folder linked to a competition become entries (each folder's link looked up once), the rest go to the
+// help desk together.
+func (r *mailRouter) DeliverBatch(ctx context.Context, tx *sql.Tx, ds []mail.Delivery) error {
+	desk := make([]mail.Delivery, 0, len(ds))
+	links := map[[2]string]string{}
+	for _, d := range ds {
+		if d.Msg == nil || d.SentFolder {
+			desk = append(desk, d)
+			continue
+		}
+		key := [2]string{d.Mailbox, d.Folder}
+		id, ok := links[key]
+		if !ok {
+			var err error
+			if id, err = r.comps.LinkedTx(ctx, tx, d.Mailbox, d.Folder); err != nil {
+				return err
+			}
+			links[key] = id
+		}
+		if id == "" {
+			desk = append(desk, d)
+			continue
+		}
+		if err := r.deliverEntry(ctx, tx, id, d); err != nil {
+			return err
+		}
 	}
-	id, err := r.comps.LinkedTx(ctx, tx, d.Mailbox, d.Folder)
-	if err != nil {
-		return err
-	}
-	if id == "" {
-		return r.Service.Deliver(ctx, tx, d)
-	}
+	return r.Service.DeliverBatch(ctx, tx, desk)
+}
+
+// deliverEntry makes a competition entry of a mail from a linked folder. Auto-replies and bounces are no
+// entries and are left there. Once a competition has taken a mail, the mail area forgets its stored copy:
+// the entry is the only record, and the competition's retention governs it.
+func (r *mailRouter) deliverEntry(ctx context.Context, tx *sql.Tx, competitionID string, d mail.Delivery) error {
 	if d.Msg.Auto != "" {
 		return nil
 	}
-	_, err = r.comps.DeliverMailTx(ctx, tx, id, competitions.MailEntry{Mailbox: d.Mailbox, Folder: d.Folder,
+	_, err := r.comps.DeliverMailTx(ctx, tx, competitionID, competitions.MailEntry{Mailbox: d.Mailbox, Folder: d.Folder,
 		MessageID: d.Msg.MessageID, ContentHash: d.Msg.ContentHash, FromName: d.Msg.From.Name, FromEmail: d.Msg.From.Email,
 		Date: d.Msg.Date, Text: d.Msg.Text})
 	if err != nil {

@@ -43,6 +43,7 @@ type OperatorNames interface {
 // Recorder appends to the audit log inside a transaction.
 type Recorder interface {
 	Record(ctx context.Context, tx *sql.Tx, ev audit.Event) error
+	RecordAll(ctx context.Context, tx *sql.Tx, evs []audit.Event) error
 }
 
 // Service is the help desk.
@@ -72,6 +73,14 @@ func (s *Service) record(ctx context.Context, tx *sql.Tx, ev audit.Event) error 
 		return nil
 	}
 	return s.audit.Record(ctx, tx, ev)
+}
+
+// recordAll appends evs, in order, like record.
+func (s *Service) recordAll(ctx context.Context, tx *sql.Tx, evs []audit.Event) error {
+	if _, ok := actor.From(ctx); !ok {
+		return nil
+	}
+	return s.audit.RecordAll(ctx, tx, evs)
 }
 
 func auditEvent(action string, ticketID int64, details map[string]string) audit.Event {

@@ -20,20 +20,25 @@ const snippetLen = 160
 // insertItem stores a mail as a thread item; attachments keep their metadata here, their content stays in
 // the mail area's stored message.
 func (s *Service) insertItem(ctx context.Context, tx *sql.Tx, ticketID int64, kind string, m *message.Message, at time.Time, delivery string) (int64, error) {
+	res, err := s.exec(ctx, tx, `INSERT INTO helpdesk_items (ticket_id, kind, message_id, content_hash, from_name,
+		from_email, to_json, cc_json, date, text, html, attachments, warnings, delivery)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ticketID, kind, m.MessageID, m.ContentHash, m.From.Name, lower(m.From.Email), jsonText(m.To), jsonText(m.Cc),
+		ms(at), m.Text, m.HTML, jsonText(attachmentMeta(m)), jsonText(m.Warnings), delivery)
+	if err != nil {
+		return 0, fmt.Errorf("store ticket mail: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// attachmentMeta is what an item keeps of m's attachments: everything but their content.
+func attachmentMeta(m *message.Message) []message.Attachment {
 	atts := make([]message.Attachment, len(m.Attachments))
 	for i, a := range m.Attachments {
 		a.Data = nil
 		atts[i] = a
 	}
-	res, err := s.exec(ctx, tx, `INSERT INTO helpdesk_items (ticket_id, kind, message_id, content_hash, from_name,
-		from_email, to_json, cc_json, date, text, html, attachments, warnings, delivery)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		ticketID, kind, m.MessageID, m.ContentHash, m.From.Name, lower(m.From.Email), jsonText(m.To), jsonText(m.Cc),
-		ms(at), m.Text, m.HTML, jsonText(atts), jsonText(m.Warnings), delivery)
-	if err != nil {
-		return 0, fmt.Errorf("store ticket mail: %w", err)
-	}
-	return res.LastInsertId()
+	return atts
 }
 
 // touchTicket counts a new message and moves the ticket's last activity forward.

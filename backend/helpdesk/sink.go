@@ -12,19 +12,40 @@ import (
 )
 
 var (
-	_ mail.Sink        = (*Service)(nil)
+	_ mail.BatchSink   = (*Service)(nil)
 	_ mail.FailureSink = (*Service)(nil)
 )
 
-// Deliver files one stored mail, inside the mail area's transaction: a copy already known (same
+// Deliver files one stored mail, inside the mail area's transaction: see DeliverBatch.
+func (s *Service) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) error {
+	return s.DeliverBatch(ctx, tx, []mail.Delivery{d})
+}
+
+// DeliverBatch files stored mails in order, inside the mail area's transaction: a copy already known (same
 // Message-ID, or same content hash when it has none, in any mailbox) is only linked; a reply joins its
 // ticket; an auto-reply or bounce joins a ticket as "auto" or is set aside, never opening or reopening one;
-// mail in a Sent folder joins its ticket as our reply; anything else opens a new ticket. Running it twice
-// for the same ref changes nothing. The audit log gets opened and reopened tickets, state taken from another
-// laptop and conflicts (ids only); a message joining a ticket without changing it is not an event.
-func (s *Service) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) error {
+// mail in a Sent folder joins its ticket as our reply; anything else opens a new ticket, written with the
+// others the batch opens (see batch). Running it twice for the same refs changes nothing. The audit log
+// gets opened and reopened tickets, state taken from another laptop and conflicts (ids only); a message
+// joining a ticket without changing it is not an event.
+func (s *Service) DeliverBatch(ctx context.Context, tx *sql.Tx, ds []mail.Delivery) error {
+	b := newBatch()
+	for _, d := range ds {
+		if err := s.deliver(ctx, tx, b, d); err != nil {
+			return err
+		}
+	}
+	return s.writeOpenings(ctx, tx, b)
+}
+
+func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, d mail.Delivery) error {
 	if d.Msg == nil {
 		return nil
+	}
+	if b.related(d.Msg) {
+		if err := s.writeOpenings(ctx, tx, b); err != nil {
+			return err
+		}
 	}
 	if known, err := s.refKnown(ctx, tx, d.Ref); err != nil || known {
 		return err
@@ -58,7 +79,8 @@ func (s *Service) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) erro
 		}
 		return s.deliverToTicket(ctx, tx, d, ticketID, KindOut)
 	case ticketID == 0:
-		return s.openTicket(ctx, tx, d)
+		s.holdOpening(b, d)
+		return nil
 	}
 	return s.deliverToTicket(ctx, tx, d, ticketID, KindIn)
 }
@@ -124,12 +146,10 @@ func (s *Service) deliverAuto(ctx context.Context, tx *sql.Tx, d mail.Delivery, 
 	return wrapErr("count auto-reply", err)
 }
 
-// openTicket makes a new ticket of a mail that starts a conversation, in the state another laptop stored
-// on it when it carries one. It writes the ticket, its first item and its search row directly: this is
-// the hot path of a first sync.
-func (s *Service) openTicket(ctx context.Context, tx *sql.Tx, d mail.Delivery) error {
+// holdOpening holds a new ticket of a mail that starts a conversation, in the state another laptop
+// stored on it when it carries one, for writeOpenings.
+func (s *Service) holdOpening(b *batch, d mail.Delivery) {
 	m := d.Msg
-	req := requester(m)
 	subject := m.Subject
 	if subject == "" {
 		subject = "(no subject)"
@@ -138,32 +158,7 @@ func (s *Service) openTicket(ctx context.Context, tx *sql.Tx, d mail.Delivery) e
 	if !stamped {
 		st = State{Status: StatusNew, Priority: "normal"}
 	}
-	at := ms(s.mailDate(m))
-	res, err := s.exec(ctx, tx, `INSERT INTO helpdesk_tickets (subject, requester_name, requester_email, mailbox_id,
-		mailbox, status, assignee_id, priority, messages, snippet, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-		subject, req.Name, lower(req.Email), d.MailboxID, d.Mailbox, st.Status, st.AssigneeID, st.Priority, snippet(m.Text), at, at)
-	if err != nil {
-		return fmt.Errorf("open ticket: %w", err)
-	}
-	ticketID, _ := res.LastInsertId()
-	itemID, err := s.insertItem(ctx, tx, ticketID, KindIn, m, fromMS(at), "")
-	if err != nil {
-		return err
-	}
-	if err := s.linkRef(ctx, tx, d.Ref, itemID, d.MailboxID); err != nil {
-		return err
-	}
-	if err := s.addParticipants(ctx, tx, ticketID, mailAddresses(m)); err != nil {
-		return err
-	}
-	_, err = s.exec(ctx, tx, `INSERT INTO helpdesk_fts (rowid, subject, body, participants, facets) VALUES (?, ?, ?, ?, ?)`, ticketID,
-		subject, clipText(m.Text, maxIndexed), people(req.Name, req.Email, m.From.Name, m.From.Email, jsonText(m.To), jsonText(m.Cc)),
-		facetRow{status: st.Status, assignee: st.AssigneeID, mailbox: d.Mailbox}.text())
-	if err != nil {
-		return fmt.Errorf("index ticket: %w", err)
-	}
-	return s.record(ctx, tx, auditEvent("ticket.open", ticketID, map[string]string{"mailbox": idStr(d.MailboxID), "ref": idStr(d.Ref),
-		"status": st.Status}))
+	b.hold(opening{d: d, st: st, subject: subject, req: requester(m), at: ms(s.mailDate(m))})
 }
 
 // deliverToTicket adds a member's reply (or our reply found in a Sent folder) to its ticket. A member's

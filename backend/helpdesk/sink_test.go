@@ -2,12 +2,8 @@ package helpdesk
 
 import (
 	"database/sql"
-	"fmt"
 	"strings"
 	"testing"
-
-	"staffdesk/backend/mail"
-	"staffdesk/backend/mail/message"
 )
 
 const priya = "Priya Shah <priya.shah@example.com>"
@@ -263,43 +259,5 @@ func TestRefusedReply(t *testing.T) {
 	}
 	if err := f.db.Update(f.ctx, func(tx *sql.Tx) error { return f.svc.SendFailed(f.ctx, tx, 99, "x") }); err != nil {
 		t.Fatalf("unknown outbox item: %v", err)
-	}
-}
-
-// TestBatchIndexFlushedOnce checks that a batch of new tickets delivered in one transaction, as a sync
-// does, reaches the search index as one FTS5 segment: a statement that opens a statement journal (OR
-// REPLACE, a multi-row INSERT) between deliveries makes FTS5 flush once per mail, which made first syncs
-// several times slower.
-func TestBatchIndexFlushedOnce(t *testing.T) {
-	f := newFixture(t)
-	err := f.db.Update(f.ctx, func(tx *sql.Tx) error {
-		for i := 1; i <= 40; i++ {
-			raw := mailSpec{from: fmt.Sprintf("p%d@members.example", i), subject: fmt.Sprintf("Question %d", i),
-				id: fmt.Sprintf("q%d@members.example", i), body: "Where is my voucher?", extra: "Cc: other@members.example\r\n"}.raw()
-			m, err := message.Parse(raw)
-			if err != nil {
-				return err
-			}
-			d := mail.Delivery{Ref: int64(i), MailboxID: 1, Mailbox: "box1", Folder: "INBOX", Msg: m}
-			if err := f.svc.Deliver(f.ctx, tx, d); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows int
-	err = f.db.View(f.ctx, func(tx *sql.Tx) error {
-		return tx.QueryRow(`SELECT count(*) FROM helpdesk_fts_data`).Scan(&rows)
-	})
-	// One segment (FTS5's structure and averages records and a couple of pages) makes 4 records; a flush
-	// per mail made 12, several small segments merged as they came.
-	if err != nil || rows > 4 {
-		t.Fatalf("index records after one batch = %d (%v), want at most 4", rows, err)
-	}
-	if p := f.list(t, Filter{Query: "voucher"}); p.Total != 40 {
-		t.Fatalf("search finds %d of the 40 tickets", p.Total)
 	}
 }

@@ -231,29 +231,33 @@ func readBody(msg *imapclient.FetchMessageData) (incoming, error) {
 	}
 }
 
-// storeBatch stores a batch of parsed messages with their deliveries in one transaction. A message that
-// replaces one of an old UIDVALIDITY (same Message-ID or content) keeps its ref and is not delivered again.
+// storeBatch stores a batch of parsed messages, then hands the new ones to the sink, in one transaction.
+// A message that replaces one of an old UIDVALIDITY (same Message-ID or content) keeps its ref and is not
+// delivered again.
 func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
 	delivered := 0
 	err := f.svc.db.Update(ctx, func(tx *sql.Tx) error {
-		delivered = 0
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO mail_messages (mailbox_id, folder, uidvalidity, uid, modseq,
 			keywords, size, dedupe_key, partial, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return fmt.Errorf("store messages: %w", err)
 		}
 		defer insert.Close()
+		ds := make([]Delivery, 0, len(batch))
 		for _, in := range batch {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("store messages: %w", err)
 			}
-			n, err := f.storeOne(ctx, tx, insert, in)
+			d, err := f.storeOne(ctx, tx, insert, in)
 			if err != nil {
 				return err
 			}
-			delivered += n
+			if d.Ref != 0 {
+				ds = append(ds, d)
+			}
 		}
-		return nil
+		delivered = len(ds)
+		return f.deliver(ctx, tx, ds)
 	})
 	if err == nil {
 		f.sum.New += delivered
@@ -261,7 +265,21 @@ func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
 	return err
 }
 
-func (f *folderSync) storeOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, in incoming) (int, error) {
+// deliver hands ds to the sink, at once when it takes batches.
+func (f *folderSync) deliver(ctx context.Context, tx *sql.Tx, ds []Delivery) error {
+	if bs, ok := f.svc.sink.(BatchSink); ok {
+		return bs.DeliverBatch(ctx, tx, ds)
+	}
+	for _, d := range ds {
+		if err := f.svc.sink.Deliver(ctx, tx, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storeOne stores one message and returns its delivery, or a zero Delivery when it renumbered a known one.
+func (f *folderSync) storeOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, in incoming) (Delivery, error) {
 	kw := strings.Join(in.kw, " ")
 	if old := f.stale[in.key]; len(old) > 0 {
 		m := old[0]
@@ -269,23 +287,22 @@ func (f *folderSync) storeOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt,
 		_, err := tx.ExecContext(ctx, `UPDATE mail_messages SET uidvalidity = ?, uid = ?, modseq = ?, keywords = ? WHERE id = ?`,
 			f.validity, uint32(in.uid), in.modseq, kw, m.ref)
 		if err != nil {
-			return 0, fmt.Errorf("renumber message: %w", err)
+			return Delivery{}, fmt.Errorf("renumber message: %w", err)
 		}
 		if kw != m.keywords {
-			return 0, f.svc.sink.KeywordsChanged(ctx, tx, m.ref, in.kw)
+			return Delivery{}, f.svc.sink.KeywordsChanged(ctx, tx, m.ref, in.kw)
 		}
-		return 0, nil
+		return Delivery{}, nil
 	}
 	// Without cancellation: go-sqlite3 would start a goroutine per statement to watch ctx; storeBatch
 	// checks it between messages.
 	res, err := insert.ExecContext(context.WithoutCancel(ctx), f.a.ID, f.folder, f.validity, uint32(in.uid), in.modseq, kw, in.size, in.key, in.partial, in.raw)
 	if err != nil {
-		return 0, fmt.Errorf("store message: %w", err)
+		return Delivery{}, fmt.Errorf("store message: %w", err)
 	}
 	ref, _ := res.LastInsertId()
-	err = f.svc.sink.Deliver(ctx, tx, Delivery{Ref: ref, MailboxID: f.a.ID, Mailbox: f.a.Name, Folder: f.folder,
-		SentFolder: f.sent, Msg: in.msg, Keywords: in.kw})
-	return 1, err
+	return Delivery{Ref: ref, MailboxID: f.a.ID, Mailbox: f.a.Name, Folder: f.folder, SentFolder: f.sent, Msg: in.msg,
+		Keywords: in.kw}, nil
 }
 
 // parse parses raw; a message without any header is still kept, with a warning.

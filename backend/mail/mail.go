@@ -42,6 +42,13 @@ type Sink interface {
 	Conflict(ctx context.Context, tx *sql.Tx, c KeywordConflict) error
 }
 
+// BatchSink is a Sink that takes the new messages of a stored batch in one call, in order and in the
+// batch's transaction, so that it can file them in bulk.
+type BatchSink interface {
+	Sink
+	DeliverBatch(ctx context.Context, tx *sql.Tx, ds []Delivery) error
+}
+
 // Delivery is one newly synced message.
 type Delivery struct {
 	Ref        int64
