@@ -31,9 +31,12 @@ type opening struct {
 type batch struct {
 	open []opening
 	keys map[string]bool
+	// maxRef is the highest ref delivered before the batch (-1 until read); seen the batch's refs so far.
+	maxRef int64
+	seen   map[int64]bool
 }
 
-func newBatch() *batch { return &batch{keys: map[string]bool{}} }
+func newBatch() *batch { return &batch{keys: map[string]bool{}, maxRef: -1, seen: map[int64]bool{}} }
 
 // related reports whether m could thread onto, or be a copy of, a held mail.
 func (b *batch) related(m *message.Message) bool {

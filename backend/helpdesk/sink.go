@@ -47,7 +47,7 @@ func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, d mail.Deli
 			return err
 		}
 	}
-	if known, err := s.refKnown(ctx, tx, d.Ref); err != nil || known {
+	if known, err := s.refKnown(ctx, tx, b, d.Ref); err != nil || known {
 		return err
 	}
 	itemID, ticketID, err := s.findCopy(ctx, tx, d.Msg)
@@ -85,7 +85,23 @@ func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, d mail.Deli
 	return s.deliverToTicket(ctx, tx, d, ticketID, KindIn)
 }
 
-func (s *Service) refKnown(ctx context.Context, tx *sql.Tx, ref int64) (bool, error) {
+// refKnown reports whether the mail area's message ref was delivered before. New mail has refs above
+// every delivered one, so only a ref at or below the highest known at the batch's start is looked up.
+func (s *Service) refKnown(ctx context.Context, tx *sql.Tx, b *batch, ref int64) (bool, error) {
+	if b.seen[ref] {
+		return true, nil
+	}
+	b.seen[ref] = true
+	if b.maxRef < 0 {
+		err := s.queryRow(ctx, tx, `SELECT max((SELECT coalesce(max(ref), 0) FROM helpdesk_refs),
+			(SELECT coalesce(max(ref), 0) FROM helpdesk_unticketed))`).Scan(&b.maxRef)
+		if err != nil {
+			return false, fmt.Errorf("check delivered mail: %w", err)
+		}
+	}
+	if ref > b.maxRef {
+		return false, nil
+	}
 	var n int
 	err := s.queryRow(ctx, tx, `SELECT (SELECT count(*) FROM helpdesk_refs WHERE ref = ?) +
 		(SELECT count(*) FROM helpdesk_unticketed WHERE ref = ?)`, ref, ref).Scan(&n)

@@ -37,25 +37,26 @@ func bodyText(cs string, data []byte) (string, string) {
 	return normalizeText(t), w
 }
 
-// normalizeBytes is normalizeText for bytes, copying once.
+// normalizeBytes is normalizeText for bytes, copying once, a line at a time.
 func normalizeBytes(b []byte) string {
-	if bytes.IndexByte(b, '\r') < 0 && bytes.IndexByte(b, 0) < 0 {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return normalizeText(string(b))
+	}
+	if bytes.IndexByte(b, '\r') < 0 {
 		return string(b)
 	}
-	var sb strings.Builder
-	sb.Grow(len(b))
-	for i, c := range b {
-		switch {
-		case c == 0:
-		case c == '\r':
-			if i+1 >= len(b) || b[i+1] != '\n' {
-				sb.WriteByte('\n')
-			}
-		default:
-			sb.WriteByte(c)
+	out := make([]byte, 0, len(b))
+	for {
+		i := bytes.IndexByte(b, '\r')
+		if i < 0 {
+			return string(append(out, b...))
+		}
+		out = append(append(out, b[:i]...), '\n')
+		b = b[i+1:]
+		if len(b) > 0 && b[0] == '\n' {
+			b = b[1:]
 		}
 	}
-	return sb.String()
 }
 
 // normalizeText turns CRLF and lone CR into LF and drops NUL bytes.

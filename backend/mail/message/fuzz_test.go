@@ -71,3 +71,15 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNormalize checks that the line-at-a-time normalizeBytes agrees with normalizeText.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "a\r\nb", "a\rb\r", "\r\r\n\n", "x\x00\r\ny", "no breaks", "\r"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := normalizeBytes(b), normalizeText(string(b)); got != want {
+			t.Fatalf("normalizeBytes(%q) = %q, want %q", b, got, want)
+		}
+	})
+}
