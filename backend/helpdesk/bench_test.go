@@ -80,20 +80,16 @@ func benchDesk(b *testing.B, dir string, tickets int) (*Service, context.Context
 }
 
 // fillDesk gives s n tickets from n+n/3 mails (every fourth a follow-up) delivered through the real Sink
-// path, benchBatch per transaction, and gives tickets statuses, assignees, tags and a sensitive mark.
+// path (DeliverBatch, as a sync does), benchBatch per transaction, and gives tickets statuses, assignees, tags and a sensitive mark.
 func fillDesk(tb testing.TB, s *Service, ctx context.Context, tickets int) {
 	n := tickets + tickets/3
 	for start := 0; start < n; start += benchBatch {
-		err := s.db.Update(ctx, func(tx *sql.Tx) error {
-			for i := start; i < min(start+benchBatch, n); i++ {
-				d := mail.Delivery{Ref: int64(i + 1), MailboxID: int64(1 + i%2), Mailbox: []string{"help", "support"}[i%2], Msg: benchMail(i),
-					Keywords: benchKeywords(i)}
-				if err := s.Deliver(ctx, tx, d); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		var ds []mail.Delivery
+		for i := start; i < min(start+benchBatch, n); i++ {
+			ds = append(ds, mail.Delivery{Ref: int64(i + 1), MailboxID: int64(1 + i%2), Mailbox: []string{"help", "support"}[i%2],
+				Msg: benchMail(i), Keywords: benchKeywords(i)})
+		}
+		err := s.db.Update(ctx, func(tx *sql.Tx) error { return s.DeliverBatch(ctx, tx, ds) })
 		if err != nil {
 			tb.Fatal(err)
 		}
