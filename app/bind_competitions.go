@@ -186,6 +186,28 @@ func (a *CompetitionsAPI) LinkFolder(id, mailbox, folder string) (out competitio
 	return
 }
 
+// Folder returns the mailbox folder a competition takes entries from, empty when it has none.
+func (a *CompetitionsAPI) Folder(id string) (out competitions.FolderLink, err error) {
+	err = a.do(func(ctx context.Context, s *competitions.Service) (err error) {
+		out, err = s.FolderLinkOf(ctx, id)
+		return
+	})
+	return
+}
+
+// UnlinkFolder stops a competition taking entries from its mailbox folder and returns the now-empty link.
+func (a *CompetitionsAPI) UnlinkFolder(id string) (out competitions.FolderLink, err error) {
+	err = a.do(func(ctx context.Context, s *competitions.Service) error {
+		if err := s.UnlinkFolder(ctx, id); err != nil {
+			return err
+		}
+		var err error
+		out, err = s.FolderLinkOf(ctx, id)
+		return err
+	})
+	return
+}
+
 // SendNotifications queues each pending winner's notification for sending, or returns drafts without a mailbox.
 func (a *CompetitionsAPI) SendNotifications(id string) (out competitions.NotifyResult, err error) {
 	err = a.do(func(ctx context.Context, s *competitions.Service) (err error) {

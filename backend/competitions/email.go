@@ -84,6 +84,59 @@ func (s *Service) LinkFolder(ctx context.Context, id, mailbox, folder string) (F
 	return link, err
 }
 
+// FolderLinkOf returns the mailbox folder competition id takes entries from, an empty link when it has none.
+func (s *Service) FolderLinkOf(ctx context.Context, id string) (FolderLink, error) {
+	if _, err := actor.Require(ctx, managers...); err != nil {
+		return FolderLink{}, err
+	}
+	var link FolderLink
+	err := s.db.View(ctx, func(tx *sql.Tx) error {
+		if _, err := s.load(ctx, tx, id); err != nil {
+			return err
+		}
+		var err error
+		link, err = folderLinkTx(ctx, tx, id)
+		return err
+	})
+	return link, err
+}
+
+// UnlinkFolder stops competition id taking entries from its mailbox folder. Entries already taken stay;
+// unlinking a competition without a link changes nothing.
+func (s *Service) UnlinkFolder(ctx context.Context, id string) error {
+	if _, err := actor.Require(ctx, managers...); err != nil {
+		return err
+	}
+	return s.db.Update(ctx, func(tx *sql.Tx) error {
+		if _, err := s.load(ctx, tx, id); err != nil {
+			return err
+		}
+		link, err := folderLinkTx(ctx, tx, id)
+		if err != nil || link.Mailbox == "" {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM competition_mail_folders WHERE competition_id = ?`, id); err != nil {
+			return fmt.Errorf("remove folder link: %w", err)
+		}
+		return s.audit.Record(ctx, tx, audit.Event{Action: "competition.unlink_folder", ObjectType: "competition", ObjectID: id,
+			Details: map[string]string{"mailbox": link.Mailbox, "folder": link.Folder}})
+	})
+}
+
+// folderLinkTx reads competition id's folder link inside tx, an empty link when it has none.
+func folderLinkTx(ctx context.Context, tx *sql.Tx, id string) (FolderLink, error) {
+	link := FolderLink{CompetitionID: id}
+	err := tx.QueryRowContext(ctx, `SELECT mailbox, folder FROM competition_mail_folders WHERE competition_id = ?`, id).
+		Scan(&link.Mailbox, &link.Folder)
+	if errors.Is(err, sql.ErrNoRows) {
+		return FolderLink{}, nil
+	}
+	if err != nil {
+		return FolderLink{}, fmt.Errorf("read folder link: %w", err)
+	}
+	return link, nil
+}
+
 // LinkedFolders returns the folders of mailbox linked to a competition, for the mail sync to sync too.
 func (s *Service) LinkedFolders(ctx context.Context, mailbox string) ([]string, error) {
 	out := []string{}
@@ -121,7 +174,9 @@ func (s *Service) LinkedTx(ctx context.Context, tx *sql.Tx, mailbox, folder stri
 
 // DeliverMailTx turns a mail from a linked folder into an entry of competition id inside the mail sync's
 // transaction, through the import rules (dedupe, eligibility, open window, consents). A mail already
-// taken (same Message-ID, or same content when it has none) changes nothing.
+// taken (same Message-ID, or same content when it has none) changes nothing. A mail that arrives once the
+// competition's entry list is committed is recorded as "closed", not entered: failing would roll back the
+// sync's whole batch, and the folder would never sync again.
 func (s *Service) DeliverMailTx(ctx context.Context, tx *sql.Tx, id string, m MailEntry) (MailOutcome, error) {
 	key := mailKey(m)
 	out := MailOutcome{CompetitionID: id, EntryID: "mail-" + key[:20], Outcome: "known"}
@@ -132,6 +187,14 @@ func (s *Service) DeliverMailTx(ctx context.Context, tx *sql.Tx, id string, m Ma
 	}
 	if known > 0 {
 		return out, nil
+	}
+	c, err := s.load(ctx, tx, id)
+	if err != nil {
+		return out, err
+	}
+	if !c.Status.editable() {
+		out.Outcome, out.Reason = "closed", fmt.Sprintf("competition %s is %s: it takes no more entries", id, c.Status)
+		return out, s.recordMailOutcome(ctx, tx, id, key, out, s.clock.Now().UTC())
 	}
 	rs, _, err := openRecords("mail.csv", mailCSV(out.EntryID, m))
 	if err != nil {
@@ -147,11 +210,16 @@ func (s *Service) DeliverMailTx(ctx context.Context, tx *sql.Tx, id string, m Ma
 		return out, err
 	}
 	out.Outcome, out.Reason = mailResult(rep)
+	return out, s.recordMailOutcome(ctx, tx, id, key, out, rep.At)
+}
+
+// recordMailOutcome remembers what became of a mail, so that a resync does not deliver it again.
+func (s *Service) recordMailOutcome(ctx context.Context, tx *sql.Tx, id, key string, out MailOutcome, at time.Time) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO competition_mail_entries (competition_id, message_key, entry_id, outcome, at)
-		VALUES (?, ?, ?, ?, ?)`, id, key, out.EntryID, out.Outcome, ts(rep.At)); err != nil {
-		return out, fmt.Errorf("record mail entry: %w", err)
+		VALUES (?, ?, ?, ?, ?)`, id, key, out.EntryID, out.Outcome, ts(at)); err != nil {
+		return fmt.Errorf("record mail entry: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // mailResult names the outcome of a one-entry import.

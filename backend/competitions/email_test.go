@@ -102,3 +102,26 @@ func TestDeliverMail(t *testing.T) {
 		t.Fatalf("linked folders %v %v", folders, err)
 	}
 }
+
+// TestDeliverMailAfterCommit checks that a mail reaching a still-linked folder once the entry list is
+// committed is recorded as closed, not entered, and does not fail the sync's transaction.
+func TestDeliverMailAfterCommit(t *testing.T) {
+	f := newFixture(t)
+	c, _, _ := drawn(t, f)
+	late := MailEntry{MessageID: "late@x", FromName: "Late Smith", FromEmail: "late@example.com", Date: f.clock.Now(), Text: "Blue"}
+	for _, want := range []string{"closed", "known"} {
+		var out MailOutcome
+		err := f.db.Update(f.ctx, func(tx *sql.Tx) error {
+			var err error
+			out, err = f.svc.DeliverMailTx(f.ctx, tx, c.ID, late)
+			return err
+		})
+		if err != nil || out.Outcome != want {
+			t.Fatalf("late mail: %+v, %v; want outcome %s and no error", out, err, want)
+		}
+	}
+	got, err := f.svc.Get(f.ctx, c.ID)
+	if err != nil || got.Counts.Entries != 50 {
+		t.Fatalf("entries after a late mail: %+v %v, want the committed 50", got.Counts, err)
+	}
+}

@@ -149,9 +149,10 @@ func checkInput(in MailboxInput) error {
 	return nil
 }
 
-// ListMailboxes returns the configured mailboxes, by name, without passwords.
+// ListMailboxes returns the configured mailboxes, by name, without passwords. Competition managers may
+// read them too, to link a competition to one of their folders.
 func (s *Service) ListMailboxes(ctx context.Context) ([]Mailbox, error) {
-	if _, err := actor.Require(ctx, actor.HelpDesk); err != nil {
+	if _, err := actor.Require(ctx, actor.HelpDesk, actor.Competitions); err != nil {
 		return nil, err
 	}
 	accts, err := s.accounts(ctx, "")

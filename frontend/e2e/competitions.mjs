@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { goCall } from './server.mjs';
-import { areaHeading, assert, assertEqual, axeCheck, unlockAs, visible } from './helpers.mjs';
+import { areaHeading, assert, assertEqual, axeCheck, unlockAs, visible, waitInPage } from './helpers.mjs';
 
 const CLOSED = 'Win a family weekend at Center Parcs';
 const OPEN = 'Win a Bugaboo Fox 5 pushchair';
@@ -119,6 +119,35 @@ export const tests = [
     await visible(places.getByText('reserve 1'), 'the reserve mark');
     await axeCheck(AxeBuilder, page, 'the winners and claims');
     await page.screenshot({ path: `${shots}/e2e-competitions-winners.png`, fullPage: true });
+  }],
+
+  ['(C5) a competition manager links a competition to a mail folder and unlinks it', async ({ page, server, shots, AxeBuilder }) => {
+    await page.goto(server.url); // the token cookie, when this test runs on its own
+    await unlockAs(page, server, 'cleo', 'competitions');
+    await openCompetition(page, OPEN);
+    await page.getByRole('tab', { name: 'Email' }).click();
+    const link = await visible(page.getByTestId('folder-link'), 'the folder link');
+    assertEqual(await link.textContent(), 'Not linked', 'the link before linking');
+    // the demo's only mailbox is chosen already
+    assertEqual(await page.getByLabel('Mailbox').inputValue(), 'help', 'the mailbox preselected');
+    await page.getByLabel('Folder').fill('Entries');
+    await page.getByRole('button', { name: 'Link folder' }).click();
+    await visible(page.getByText('Mails in folder Entries of mailbox help become entries at each sync'), 'the linked folder');
+    const saved = await goCall(server, 'app.CompetitionsAPI.Folder', await competitionId(server, OPEN));
+    assertEqual(`${saved.mailbox}/${saved.folder}`, 'help/Entries', 'the stored link');
+    await axeCheck(AxeBuilder, page, 'the linked folder');
+    await page.screenshot({ path: `${shots}/e2e-competitions-email.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Unlink' }).click();
+    await visible(page.getByTestId('folder-link').getByText('Not linked'), 'the link after unlinking');
+    await waitInPage(page, () => document.activeElement?.id === 'folder-link-text', undefined,
+      'focus did not move to the link text once the Unlink button went');
+
+    await unlockAs(page, server, 'ade', 'competitions');
+    await openCompetition(page, OPEN);
+    await page.getByRole('tab', { name: 'Email' }).click();
+    await page.getByRole('button', { name: 'Link folder' }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'A folder link needs a mailbox and a folder' }), 'the message for no folder');
+    await axeCheck(AxeBuilder, page, 'the folder link error');
   }],
 
   ['(C4) a help-desk operator is told competitions need the competition manager role', async ({ page, server }) => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { drawButtonLabel, fromLocalInput, shortHash, splitList, statusLabel, toLocalInput } from './competitions';
+import {
+  defaultMailbox, drawButtonLabel, folderLinkText, fromLocalInput, mailboxChoice, shortHash, splitList, statusLabel,
+  toLocalInput,
+} from './competitions';
 
 describe('London times for date inputs', () => {
   it('shows a winter instant as GMT and a summer one as BST', () => {
@@ -29,4 +32,27 @@ describe('words', () => {
   it('splits lists', () => {
     expect(splitList('staff.example, acme.example\n\n x.example ')).toEqual(['staff.example', 'acme.example', 'x.example']);
   });
+});
+
+describe('entries by email', () => {
+  it('says where entries come from, or that none do', () => {
+    expect(folderLinkText({ mailbox: 'help', folder: 'Entries' })).toBe('Mails in folder Entries of mailbox help become entries at each sync');
+    expect(folderLinkText({ mailbox: '', folder: '' })).toBe('Not linked');
+    expect(folderLinkText(null)).toBe('Not linked');
+  });
+  const cases: { name: string; r: Parameters<typeof mailboxChoice>[0]; linked: string; kind: string; mailbox: string }[] = [
+    { name: 'one mailbox is preselected', r: { ok: true, value: { mailboxes: [{ name: 'help' }] } }, linked: '', kind: 'list', mailbox: 'help' },
+    { name: 'several: the operator chooses', r: { ok: true, value: { mailboxes: [{ name: 'a' }, { name: 'b' }] } }, linked: '', kind: 'list', mailbox: '' },
+    { name: 'the linked mailbox wins', r: { ok: true, value: { mailboxes: [{ name: 'a' }, { name: 'b' }] } }, linked: 'b', kind: 'list', mailbox: 'b' },
+    { name: 'none set up', r: { ok: true, value: { mailboxes: null } }, linked: '', kind: 'none', mailbox: '' },
+    { name: 'the list is refused: typed', r: { ok: false }, linked: '', kind: 'type', mailbox: '' },
+    { name: 'typed, already linked', r: { ok: false }, linked: 'help', kind: 'type', mailbox: 'help' },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const choice = mailboxChoice(c.r);
+      expect(choice.kind).toBe(c.kind);
+      expect(defaultMailbox(choice, c.linked)).toBe(c.mailbox);
+    });
+  }
 });

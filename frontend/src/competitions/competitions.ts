@@ -88,3 +88,31 @@ export function drawButtonLabel(winners: number, reserves: number): string {
 export function shortHash(h: string): string {
   return h.length > 16 ? `${h.slice(0, 8)}…${h.slice(-4)}` : h;
 }
+
+/** A competition's mailbox folder link, as the API returns it (empty strings when none). */
+export type FolderLinkView = { mailbox: string; folder: string };
+
+/** What the Email tab says about a link. */
+export function folderLinkText(link: FolderLinkView | null): string {
+  if (!link || link.mailbox === '' || link.folder === '') return 'Not linked';
+  return `Mails in folder ${link.folder} of mailbox ${link.mailbox} become entries at each sync`;
+}
+
+/**
+ * How the mailbox is chosen: from the list of mailboxes, not at all when there is none, or typed when the
+ * list cannot be read (only help-desk operators and admins may list mailboxes).
+ */
+export type MailboxChoice = { kind: 'list'; names: string[] } | { kind: 'none' } | { kind: 'type' };
+
+/** The mailbox choice for the result of MailAPI.Mailboxes. */
+export function mailboxChoice(r: { ok: true; value: { mailboxes?: { name: string }[] | null } } | { ok: false }): MailboxChoice {
+  if (!r.ok) return { kind: 'type' };
+  const names = (r.value.mailboxes ?? []).map((m) => m.name).filter((n) => n !== '');
+  return names.length === 0 ? { kind: 'none' } : { kind: 'list', names };
+}
+
+/** The mailbox preselected: the linked one, else the only one there is, else none. */
+export function defaultMailbox(choice: MailboxChoice, linked: string): string {
+  if (linked !== '') return linked;
+  return choice.kind === 'list' && choice.names.length === 1 ? choice.names[0] : '';
+}

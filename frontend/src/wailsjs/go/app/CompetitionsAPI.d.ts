@@ -15,6 +15,8 @@ export function Draw(arg1:string):Promise<competitions.DrawState>;
 
 export function ExpireClaims(arg1:string):Promise<competitions.Winners>;
 
+export function Folder(arg1:string):Promise<competitions.FolderLink>;
+
 export function FrozenList(arg1:string):Promise<app.FrozenListFile>;
 
 export function Get(arg1:string):Promise<competitions.Competition>;
@@ -38,6 +40,8 @@ export function SendNotifications(arg1:string):Promise<competitions.NotifyResult
 export function SetClaim(arg1:string,arg2:number,arg3:string,arg4:string):Promise<competitions.Winners>;
 
 export function SetPublicValue(arg1:string,arg2:string):Promise<competitions.DrawState>;
+
+export function UnlinkFolder(arg1:string):Promise<competitions.FolderLink>;
 
 export function Update(arg1:string,arg2:competitions.Details):Promise<competitions.Competition>;
 

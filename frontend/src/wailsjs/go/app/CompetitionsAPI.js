@@ -26,6 +26,10 @@ export function ExpireClaims(arg1) {
   return window['go']['app']['CompetitionsAPI']['ExpireClaims'](arg1);
 }
 
+export function Folder(arg1) {
+  return window['go']['app']['CompetitionsAPI']['Folder'](arg1);
+}
+
 export function FrozenList(arg1) {
   return window['go']['app']['CompetitionsAPI']['FrozenList'](arg1);
 }
@@ -72,6 +76,10 @@ export function SetClaim(arg1, arg2, arg3, arg4) {
 
 export function SetPublicValue(arg1, arg2) {
   return window['go']['app']['CompetitionsAPI']['SetPublicValue'](arg1, arg2);
+}
+
+export function UnlinkFolder(arg1) {
+  return window['go']['app']['CompetitionsAPI']['UnlinkFolder'](arg1);
 }
 
 export function Update(arg1, arg2) {
