@@ -72,9 +72,6 @@ func (s *Service) Record(ctx context.Context, tx *sql.Tx, ev Event) error {
 	return s.RecordAll(ctx, tx, []Event{ev})
 }
 
-// maxRowsPerInsert bounds the entries one INSERT statement appends.
-const maxRowsPerInsert = 100
-
 // RecordAll appends evs in order inside the caller's transaction, under the operator carried by ctx, a
 // hundred entries to a statement: a sync that opens a thousand tickets appends their entries at once.
 func (s *Service) RecordAll(ctx context.Context, tx *sql.Tx, evs []Event) error {
@@ -106,14 +103,10 @@ func (s *Service) RecordAll(ctx context.Context, tx *sql.Tx, evs []Event) error 
 		args = append(args, count, at, a.ID, a.Name, ev.Action, ev.ObjectType, ev.ObjectID, string(js), prev, h)
 		prev = h
 	}
-	for len(args) > 0 {
-		n := min(len(args), 10*maxRowsPerInsert)
-		q := `INSERT INTO audit_log (id, at, operator_id, operator_name, action, object_type, object_id, details,
-			prev_hash, hash) VALUES ` + store.Placeholders(n/10, 10)
-		if _, err := s.stmts.Exec(ctx, tx, q, args[:n]...); err != nil {
-			return fmt.Errorf("append audit entry: %w", err)
-		}
-		args = args[n:]
+	err := s.stmts.InsertRows(ctx, tx, `INSERT INTO audit_log (id, at, operator_id, operator_name, action, object_type,
+		object_id, details, prev_hash, hash) VALUES `, 10, args)
+	if err != nil {
+		return fmt.Errorf("append audit entry: %w", err)
 	}
 	if _, err := s.stmts.Exec(ctx, tx, `UPDATE audit_head SET count = ?, hash = ? WHERE one = 1`, count, prev); err != nil {
 		return fmt.Errorf("advance audit head: %w", err)

@@ -8,11 +8,7 @@ import (
 	"staffdesk/backend/audit"
 	"staffdesk/backend/mail"
 	"staffdesk/backend/mail/message"
-	"staffdesk/backend/store"
 )
-
-// maxRowsPerInsert bounds the rows one multi-row INSERT writes.
-const maxRowsPerInsert = 100
 
 // opening is a new ticket a delivery opens, held to be written with the others of its batch.
 type opening struct {
@@ -123,7 +119,7 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 		{`INSERT OR IGNORE INTO helpdesk_participants (ticket_id, email) VALUES `, 2, parts},
 	}
 	for _, in := range inserts {
-		if err := s.insertRows(ctx, tx, in.head, in.cols, in.args); err != nil {
+		if err := s.stmts.InsertRows(ctx, tx, in.head, in.cols, in.args); err != nil {
 			return fmt.Errorf("open tickets: %w", err)
 		}
 	}
@@ -141,18 +137,5 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 		}
 	}
 	b.open, b.keys = b.open[:0], map[string]bool{}
-	return nil
-}
-
-// insertRows runs head (an INSERT ending in VALUES) over args, cols values a row, maxRowsPerInsert rows
-// to a statement.
-func (s *Service) insertRows(ctx context.Context, tx *sql.Tx, head string, cols int, args []any) error {
-	for len(args) > 0 {
-		n := min(len(args), cols*maxRowsPerInsert)
-		if _, err := s.exec(ctx, tx, head+store.Placeholders(n/cols, cols), args[:n]...); err != nil {
-			return err
-		}
-		args = args[n:]
-	}
 	return nil
 }

@@ -74,8 +74,27 @@ type errRow struct{ err error }
 // Scan returns the error that kept the query from running.
 func (r errRow) Scan(...any) error { return r.err }
 
-// Placeholders is the VALUES list of a multi-row INSERT: rows groups of cols question marks.
-func Placeholders(rows, cols int) string {
+// maxRowsPerInsert bounds the rows one statement of InsertRows writes.
+const maxRowsPerInsert = 100
+
+// InsertRows runs head, an INSERT ending in VALUES, over args (cols values a row) through the cache, a
+// hundred rows to a statement, so that a batch of a thousand rows prepares at most two statements.
+func (c *Stmts) InsertRows(ctx context.Context, tx *sql.Tx, head string, cols int, args []any) error {
+	if cols <= 0 || len(args)%cols != 0 {
+		return fmt.Errorf("insert rows: %d values do not make rows of %d", len(args), cols)
+	}
+	for len(args) > 0 {
+		n := min(len(args), cols*maxRowsPerInsert)
+		if _, err := c.Exec(ctx, tx, head+placeholders(n/cols, cols), args[:n]...); err != nil {
+			return err
+		}
+		args = args[n:]
+	}
+	return nil
+}
+
+// placeholders is the VALUES list of a multi-row INSERT: rows groups of cols question marks.
+func placeholders(rows, cols int) string {
 	one := "(" + strings.Repeat("?, ", cols-1) + "?)"
 	return strings.Repeat(one+", ", rows-1) + one
 }
