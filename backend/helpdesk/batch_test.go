@@ -161,3 +161,35 @@ func TestBatchIndexFlushedOnce(t *testing.T) {
 		t.Fatalf("search finds %d of the 40 tickets", p.Total)
 	}
 }
+
+// TestBatchOddDeliveries: a delivery without a message is skipped, the same ref twice in one batch files
+// once, and a failing delivery rolls the whole batch back, leaving nothing half-written.
+func TestBatchOddDeliveries(t *testing.T) {
+	f := newFixture(t)
+	ds := batchCorpus(t)[:2]
+	odd := append([]mail.Delivery{{Ref: 90, MailboxID: 1, Mailbox: "box1"}}, ds[0], ds[0], ds[1])
+	if err := f.db.Update(f.ctx, func(tx *sql.Tx) error { return f.svc.DeliverBatch(f.ctx, tx, odd) }); err != nil {
+		t.Fatal(err)
+	}
+	if p := f.list(t, Filter{}); p.Total != 2 {
+		t.Fatalf("%d tickets, want 2", p.Total)
+	}
+	fresh := newFixture(t)
+	more := batchCorpus(t)[:3]
+	err := fresh.db.Update(fresh.ctx, func(tx *sql.Tx) error {
+		if err := fresh.svc.DeliverBatch(fresh.ctx, tx, more); err != nil {
+			return err
+		}
+		_, err := tx.Exec(`INSERT INTO helpdesk_refs (ref, item_id, mailbox_id) VALUES (1, 1, 1)`) // a clash after filing
+		return err
+	})
+	if err == nil {
+		t.Fatal("the clashing insert did not fail")
+	}
+	if p := fresh.list(t, Filter{}); p.Total != 0 {
+		t.Fatalf("%d tickets after a rolled-back batch, want 0", p.Total)
+	}
+	if res, err := fresh.au.Verify(fresh.ctx); err != nil || !res.OK || res.Entries != 0 {
+		t.Fatalf("audit after a rolled-back batch: %+v %v", res, err)
+	}
+}
