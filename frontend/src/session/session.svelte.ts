@@ -54,12 +54,14 @@ class Session {
     else await this.refresh();
   }
 
-  /** Called when something says the store is locked: ask Go, and go back to the unlock screen if so. */
+  /** Called when something says the store is locked: ask Go, and go back to the unlock screen if so. Go's
+   * own "idle" wins over a guess: a background call may meet the lock before the idle event arrives. */
   async confirmLocked(reason: LockReason): Promise<void> {
     const wasUnlocked = this.unlocked;
+    const refines = reason === 'idle' && this.lockReason === 'locked';
     try {
       const st = await SessionAPI.State();
-      if (!st.unlocked && wasUnlocked) this.lockReason = reason;
+      if (!st.unlocked && (wasUnlocked || refines)) this.lockReason = reason;
       this.apply(st);
     } catch (err) {
       // Go did not answer: show the "cannot reach" screen (with Try again) rather than a stale shell
