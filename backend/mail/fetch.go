@@ -1,12 +1,12 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -62,6 +62,8 @@ func (f *folderSync) fetchNew(ctx context.Context, fresh []imap.UID) error {
 			small = append(small, m.uid)
 		}
 	}
+	// the WAL is copied into the database once, after the batches, not between them
+	defer f.svc.db.Bulk()()
 	st := newStorer(ctx, f, len(metas))
 	if err := f.fetchBodies(small, nil, byUID, st.add); err != nil {
 		return st.abort(err)
@@ -207,6 +209,9 @@ func (f *folderSync) fetchBodies(uids []imap.UID, partial *imap.SectionPartial, 
 	return nil
 }
 
+// maxPrealloc bounds the buffer readBody sizes from the size a server announces.
+const maxPrealloc = 16 << 20
+
 func readBody(msg *imapclient.FetchMessageData) (incoming, error) {
 	var in incoming
 	for {
@@ -222,11 +227,12 @@ func readBody(msg *imapclient.FetchMessageData) (incoming, error) {
 				in.raw = []byte{}
 				continue
 			}
-			raw, err := io.ReadAll(it.Literal)
-			if err != nil {
+			// sized from the literal, up to a bound, so that reading it does not grow the buffer
+			buf := bytes.NewBuffer(make([]byte, 0, min(it.Literal.Size(), maxPrealloc)+bytes.MinRead))
+			if _, err := buf.ReadFrom(it.Literal); err != nil {
 				return in, fmt.Errorf("read message body: %w", err)
 			}
-			in.raw = raw
+			in.raw = buf.Bytes()
 		}
 	}
 }

@@ -23,6 +23,9 @@ const (
 	checkpointWait   = 2 * time.Second
 )
 
+// bulkWALLimit takes walSizeLimit's place in the back-pressure while a bulk write (DB.Bulk) runs.
+const bulkWALLimit = 256 << 20
+
 // checkpointer copies committed pages from the WAL into the database on its own read-write connection,
 // so that the writer never does it inside a commit (its automatic checkpoint is off). It runs PASSIVE
 // checkpoints, which never wait for and never block a reader or the writer, whenever a commit nudges it,
@@ -37,6 +40,7 @@ type checkpointer struct {
 	runs  int
 	idle  bool // the last checkpoint copied the whole WAL
 	over  int  // write transactions in a row that found the WAL past walSizeLimit
+	bulk  int  // bulk writes (DB.Bulk) under way: commits do not nudge
 	// asked counts the nudges, covered the nudges the last finished checkpoint started after.
 	asked, covered uint64
 }
@@ -123,7 +127,11 @@ func (c *checkpointer) stats() (int, error) {
 // checkpointer when the WAL has stayed too large (see overLimitCommits).
 func (c *checkpointer) throttle(ctx context.Context, walSize int64) error {
 	c.mu.Lock()
-	if walSize <= walSizeLimit {
+	limit := int64(walSizeLimit)
+	if c.bulk > 0 {
+		limit = bulkWALLimit
+	}
+	if walSize <= limit {
 		c.over = 0
 	} else {
 		c.over++
@@ -148,6 +156,35 @@ func (c *checkpointer) throttle(ctx context.Context, walSize int64) error {
 		}
 	}
 	return nil
+}
+
+// committed is told of each commit, and nudges unless a bulk write holds the checkpoints back.
+func (c *checkpointer) committed() {
+	c.mu.Lock()
+	held := c.bulk > 0
+	c.mu.Unlock()
+	if !held {
+		c.poke()
+	}
+}
+
+// hold starts a bulk write; the function it returns ends it, once, and nudges when it was the last.
+func (c *checkpointer) hold() func() {
+	c.mu.Lock()
+	c.bulk++
+	c.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			c.mu.Lock()
+			c.bulk--
+			last := c.bulk == 0
+			c.mu.Unlock()
+			if last {
+				c.poke()
+			}
+		})
+	}
 }
 
 func (c *checkpointer) resetOver() {

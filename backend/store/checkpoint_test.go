@@ -109,3 +109,37 @@ func TestCheckpointErrorReported(t *testing.T) {
 		t.Fatalf("closing again: %v", err)
 	}
 }
+
+// TestBulkDefersCheckpoints checks that commits inside a bulk write leave the WAL alone, that ending it
+// copies everything into the database, and that ending it twice changes nothing.
+func TestBulkDefersCheckpoints(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "staffdesk.db")
+	db := openTest(t, path)
+	insertPeople(t, db, 10, "Before")
+	waitCheckpointed(t, db)
+	before, _ := db.ckpt.stats()
+	done := db.Bulk()
+	nested := db.Bulk()
+	for i := 0; i < 20; i++ {
+		insertPeople(t, db, 200, "Bulk")
+	}
+	nested()
+	nested()
+	insertPeople(t, db, 200, "Bulk")
+	time.Sleep(50 * time.Millisecond)
+	if runs, _ := db.ckpt.stats(); runs != before {
+		t.Fatalf("%d checkpoints ran during the bulk write", runs-before)
+	}
+	done()
+	waitCheckpointed(t, db)
+	if runs, err := db.ckpt.stats(); runs == before || err != nil {
+		t.Fatalf("after the bulk write: %d checkpoints, error %v", runs-before, err)
+	}
+	done()
+	insertPeople(t, db, 10, "After")
+	waitCheckpointed(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	assertPeople(t, path, 10+21*200+10)
+}

@@ -203,8 +203,17 @@ func (db *DB) Update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := runTx(ctx, db.writer, fn); err != nil {
 		return err
 	}
-	db.ckpt.poke()
+	db.ckpt.committed()
 	return nil
+}
+
+// Bulk starts a write made of many transactions (a first sync, an import): until the returned function
+// is called, commits leave the WAL for one background checkpoint at the end instead of nudging one each,
+// so that hot pages are copied into the database once and the writer shares no CPU with the copy. Every
+// commit stays durable in the WAL as before. Past bulkWALLimit the writer waits for a checkpoint as usual.
+// Calling the returned function again does nothing.
+func (db *DB) Bulk() (done func()) {
+	return db.ckpt.hold()
 }
 
 // View runs fn in a read-only transaction.
