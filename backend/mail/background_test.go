@@ -70,6 +70,13 @@ func TestBackgroundReconnectsAfterServerRestart(t *testing.T) {
 	srv.Seed("INBOX", mails(1, 2))
 	c := newClient(t, srv)
 	c.svc.Start(c.ctx)
+	defer func() {
+		if t.Failed() {
+			t.Logf("dovecot log:\n%s", srv.Log())
+			st, err := c.svc.Status(c.ctx)
+			t.Logf("status %+v %v", st, err)
+		}
+	}()
 	waitFor(t, "first background sync", func() bool { return len(c.sinkCalls(t, "deliver")) == 2 })
 	srv.Stop()
 	waitFor(t, "the offline status", func() bool {

@@ -94,10 +94,7 @@ func (w *worker) run() {
 		w.stopIdle(idleCmd)
 		if lost {
 			// The server went away while idle: reconnecting is the background loop's, with its backoff.
-			w.disconnect()
-			if w.idle.Load() && w.onNew != nil {
-				w.onNew()
-			}
+			w.lost(net.ErrClosed)
 			continue
 		}
 		if !ok {
@@ -165,13 +162,13 @@ func (w *worker) startIdle() *imapclient.IdleCommand {
 	}
 	if mb := w.c.Mailbox(); mb == nil || mb.Name != w.folder {
 		if _, err := w.c.Select(w.folder, &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
-			w.disconnect()
+			w.lost(err)
 			return nil
 		}
 	}
 	cmd, err := w.c.Idle()
 	if err != nil {
-		w.disconnect()
+		w.lost(err)
 		return nil
 	}
 	w.idling.Store(true)
@@ -183,8 +180,25 @@ func (w *worker) stopIdle(cmd *imapclient.IdleCommand) {
 		return
 	}
 	w.idling.Store(false)
-	if cmd.Close() != nil || cmd.Wait() != nil {
-		w.disconnect()
+	err := cmd.Close()
+	if err == nil {
+		err = cmd.Wait()
+	}
+	if err != nil {
+		w.lost(err)
+	}
+}
+
+// lost drops a connection that failed outside any request with err and, when it broke (any error but
+// the server's own NO or BAD) while idling was wanted, tells the background loop, whose next sync
+// reconnects with its backoff or reports the server offline. Without it the worker would sit with no
+// connection and the app would show online until the next periodic sync.
+func (w *worker) lost(err error) {
+	var refused *imap.Error
+	broken := !errors.As(err, &refused)
+	w.disconnect()
+	if broken && w.idle.Load() && w.onNew != nil {
+		w.onNew()
 	}
 }
 

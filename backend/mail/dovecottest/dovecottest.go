@@ -6,6 +6,7 @@ package dovecottest
 import (
 	"crypto/tls"
 	"fmt"
+	"io/fs"
 	"net"
 	"os"
 	"os/exec"
@@ -197,6 +198,20 @@ func (s *Server) Stop() {
 		time.Sleep(10 * time.Millisecond)
 	}
 	os.Remove(filepath.Join(s.dir, "run", "master.pid"))
+	removeDotlocks(s.maildir)
+}
+
+// removeDotlocks removes the lock files a killed imap process left in the Maildir. A restarted Dovecot
+// takes over a lock whose owner is gone, but only once it sees that process dead, and in a container
+// whose first process does not reap orphans the killed one lingers as a zombie that looks alive: SELECT
+// then waits minutes for the lock to go stale. A real crash on a real server has no such zombie.
+func removeDotlocks(dir string) {
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(d.Name(), ".lock") {
+			os.Remove(path)
+		}
+		return nil
+	})
 }
 
 // Restart starts a stopped server again on the same ports with the same mail.
