@@ -4,18 +4,12 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"mime"
 	"net"
-	"strconv"
 	"sync/atomic"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
-	"github.com/emersion/go-message/charset"
-
-	"staffdesk/backend/apperr"
-	"staffdesk/backend/mail/smtpsend"
 )
 
 // idleRefresh restarts IDLE before servers' 30-minute inactivity limit.
@@ -31,7 +25,8 @@ type request struct {
 // worker owns one IMAP connection: requests run on it one at a time, and between them, when idling is on,
 // it IDLEs on the mailbox's first folder and reports new mail.
 type worker struct {
-	dial    func(ctx context.Context, onNew func()) (*imapclient.Client, error)
+	dial    dialFunc
+	stall   time.Duration
 	reqs    chan request
 	stop    chan struct{}
 	done    chan struct{}
@@ -40,11 +35,13 @@ type worker struct {
 	folder  string
 	onNew   func()
 	c       *imapclient.Client
+	wc      *watchedConn
 	stopped atomic.Bool
 }
 
-func newWorker(dial func(ctx context.Context, onNew func()) (*imapclient.Client, error), folder string, onNew func()) *worker {
-	w := &worker{dial: dial, reqs: make(chan request), stop: make(chan struct{}), done: make(chan struct{}), folder: folder, onNew: onNew}
+func newWorker(dial dialFunc, stall time.Duration, folder string, onNew func()) *worker {
+	w := &worker{dial: dial, stall: stall, reqs: make(chan request), stop: make(chan struct{}), done: make(chan struct{}),
+		folder: folder, onNew: onNew}
 	go w.run()
 	return w
 }
@@ -111,11 +108,11 @@ func (w *worker) run() {
 
 func (w *worker) serve(r request) error {
 	if w.c == nil {
-		c, err := w.dial(r.ctx, w.newMail)
+		c, wc, err := w.dial(r.ctx, w.newMail)
 		if err != nil {
 			return err
 		}
-		w.c = c
+		w.c, w.wc = c, wc
 	}
 	ctx, cancel := context.WithCancel(r.ctx)
 	defer cancel()
@@ -126,7 +123,11 @@ func (w *worker) serve(r request) error {
 			c.Close()
 		}
 	}()
+	stop := w.wc.watch(w.stall, func() { c.Close() })
 	err := r.fn(ctx, c)
+	if stop() {
+		err = stalled(w.stall, err)
+	}
 	if err != nil && (r.ctx.Err() != nil || isConnErr(c)) {
 		w.disconnect()
 	}
@@ -146,7 +147,7 @@ func (w *worker) disconnect() {
 	if w.c != nil {
 		w.c.Logout()
 		w.c.Close()
-		w.c = nil
+		w.c, w.wc = nil, nil
 	}
 }
 
@@ -202,53 +203,6 @@ func (w *worker) lost(err error) {
 	}
 }
 
-// dialer returns how to connect and sign in to the account's IMAP server.
-func (s *Service) dialer(a account) func(ctx context.Context, onNew func()) (*imapclient.Client, error) {
-	return func(ctx context.Context, onNew func()) (*imapclient.Client, error) {
-		return dialIMAP(ctx, a, s.tlsFor(a.Host), onNew)
-	}
-}
-
-func dialIMAP(ctx context.Context, a account, tlsCfg *tls.Config, onNew func()) (*imapclient.Client, error) {
-	if a.Security == "plain" && !a.AllowInsecure && !smtpsend.IsLoopback(a.Host) {
-		return nil, apperr.New(apperr.Invalid, "plain imap to %s refused: only to a loopback host unless allow insecure is set", a.Host)
-	}
-	addr := net.JoinHostPort(a.Host, strconv.Itoa(a.Port))
-	opts := &imapclient.Options{
-		TLSConfig:   tlsCfg,
-		WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader},
-		Dialer:      &net.Dialer{Timeout: 15 * time.Second, KeepAlive: 30 * time.Second},
-		UnilateralDataHandler: &imapclient.UnilateralDataHandler{Mailbox: func(d *imapclient.UnilateralDataMailbox) {
-			if d.NumMessages != nil && onNew != nil {
-				onNew()
-			}
-		}},
-	}
-	var c *imapclient.Client
-	var err error
-	switch a.Security {
-	case "imaps":
-		c, err = imapclient.DialTLS(addr, opts)
-	case "starttls":
-		c, err = imapclient.DialStartTLS(addr, opts)
-	default:
-		c, err = imapclient.DialInsecure(addr, opts)
-	}
-	if err != nil {
-		return nil, apperr.Wrap(apperr.Conflict, err, "cannot reach imap server %s (%s)", addr, a.Security)
-	}
-	stop := context.AfterFunc(ctx, func() { c.Close() })
-	defer stop()
-	if err := c.Login(a.User, a.password).Wait(); err != nil {
-		c.Close()
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, apperr.Wrap(apperr.Forbidden, err, "imap server %s refused the sign-in of %s", addr, a.User)
-	}
-	return c, nil
-}
-
 // TrustTLS sets the certificate roots used for the mail servers (IMAP and SMTP) instead of the system's:
 // for servers with a private certificate, such as the tests' Dovecot. nil goes back to the system roots.
 func (s *Service) TrustTLS(cfg *tls.Config) {
@@ -279,7 +233,7 @@ func (s *Service) workerFor(a account) *worker {
 	if len(a.Folders) > 0 {
 		folder = a.Folders[0]
 	}
-	w := newWorker(s.dialer(a), folder, s.kick)
+	w := newWorker(s.dialer(a), s.stall, folder, s.kick)
 	w.idle.Store(s.bg != nil)
 	s.workers[a.ID] = w
 	return w

@@ -44,11 +44,14 @@ type Service struct {
 	tls     *tls.Config
 	// wholeLimit is WholeLimit; tests lower it.
 	wholeLimit int64
+	// stall is StallTimeout; tests lower it.
+	stall time.Duration
 }
 
 // NewService returns the mail service; msgs is the store-side half the help desk queues into.
 func NewService(db *store.DB, au *audit.Service, clk clock.Clock, msgs *Messages, sink Sink, ev Events) *Service {
-	s := &Service{db: db, audit: au, clk: clk, msgs: msgs, sink: sink, ev: ev, workers: map[int64]*worker{}, wholeLimit: WholeLimit}
+	s := &Service{db: db, audit: au, clk: clk, msgs: msgs, sink: sink, ev: ev, workers: map[int64]*worker{}, wholeLimit: WholeLimit,
+		stall: StallTimeout}
 	msgs.setFetcher(s.fetchWhole)
 	return s
 }

@@ -30,13 +30,19 @@ func (s *Service) TestMailbox(ctx context.Context, name string) (TestResult, err
 	return res, nil
 }
 
-func (s *Service) probe(ctx context.Context, a account, res *TestResult) error {
-	c, err := dialIMAP(ctx, a, s.tlsFor(a.Host), nil)
+func (s *Service) probe(ctx context.Context, a account, res *TestResult) (err error) {
+	c, wc, err := dialIMAP(ctx, a, s.tlsFor(a.Host), nil, s.stall)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
 	defer c.Logout()
+	quiet := wc.watch(s.stall, func() { c.Close() })
+	defer func() {
+		if quiet() {
+			err = stalled(s.stall, err)
+		}
+	}()
 	for cp := range c.Caps() {
 		res.Capabilities = append(res.Capabilities, string(cp))
 	}
