@@ -55,13 +55,15 @@ class Session {
   }
 
   /** Called when something says the store is locked: ask Go, and go back to the unlock screen if so. Go's
-   * own "idle" wins over a guess: a background call may meet the lock before the idle event arrives. */
+   * own "idle" wins over a guess, whichever answer comes back first: a background call may meet the lock
+   * before the idle event arrives. */
   async confirmLocked(reason: LockReason): Promise<void> {
     const wasUnlocked = this.unlocked;
-    const refines = reason === 'idle' && this.lockReason === 'locked';
     try {
       const st = await SessionAPI.State();
-      if (!st.unlocked && (wasUnlocked || refines)) this.lockReason = reason;
+      const refines = reason === 'idle' && this.lockReason === 'locked';
+      const keepsIdle = reason === 'locked' && this.lockReason === 'idle';
+      if (!st.unlocked && (wasUnlocked || refines) && !keepsIdle) this.lockReason = reason;
       this.apply(st);
     } catch (err) {
       // Go did not answer: show the "cannot reach" screen (with Try again) rather than a stale shell
@@ -72,6 +74,7 @@ class Session {
   }
 
   private apply(st: SessionState): void {
+    if (st.unlocked) this.lockReason = null;
     if (st.unlocked && st.autoLockMinutes > 0) this.autoLockMinutes = st.autoLockMinutes;
     const cur = this.state;
     // the 20 s poll usually brings the same answer: keep the object so nothing downstream re-renders

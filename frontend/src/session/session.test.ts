@@ -36,6 +36,27 @@ describe('session.confirmLocked', () => {
     });
   }
 
+  it('the idle reason stays when a background call that met the lock is answered last', async () => {
+    let answerLocked: (v: typeof shut) => void = () => {};
+    state.mockImplementationOnce(() => new Promise((res) => (answerLocked = res)));
+    state.mockResolvedValueOnce(shut);
+    const background = session.confirmLocked('locked');
+    await session.confirmLocked('idle');
+    answerLocked(shut);
+    await background;
+    expect(session.lockReason).toBe('idle');
+  });
+
+  it('unlocking again clears the reason', async () => {
+    state.mockResolvedValue(shut);
+    await session.confirmLocked('idle');
+    state.mockResolvedValue(open);
+    await session.refresh();
+    state.mockResolvedValue(shut);
+    await session.confirmLocked('locked');
+    expect(session.lockReason).toBe('locked');
+  });
+
   it('an idle event after the operator locked on purpose shows no reason', async () => {
     state.mockResolvedValue(shut);
     await session.refresh();
