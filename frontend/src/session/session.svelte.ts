@@ -41,7 +41,6 @@ class Session {
   async unlock(name: string, passphrase: string): Promise<string | null> {
     const r = await call(() => SessionAPI.Unlock(name, passphrase));
     if (!r.ok) return r.error;
-    this.lockReason = null;
     this.apply(r.value);
     return null;
   }
