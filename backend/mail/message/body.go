@@ -45,13 +45,16 @@ func normalizeBytes(b []byte) string {
 	if bytes.IndexByte(b, '\r') < 0 {
 		return string(b)
 	}
-	out := make([]byte, 0, len(b))
+	var out strings.Builder
+	out.Grow(len(b))
 	for {
 		i := bytes.IndexByte(b, '\r')
 		if i < 0 {
-			return string(append(out, b...))
+			out.Write(b)
+			return out.String()
 		}
-		out = append(append(out, b[:i]...), '\n')
+		out.Write(b[:i])
+		out.WriteByte('\n')
 		b = b[i+1:]
 		if len(b) > 0 && b[0] == '\n' {
 			b = b[1:]
