@@ -18,9 +18,12 @@ import (
 )
 
 // batchSize and batchBytes bound how many messages are stored, with their deliveries, per transaction.
+// The first batch holds firstBatch messages and each next one twice as many, up to batchSize, so that
+// the storer starts soon after the first bodies arrive instead of waiting for a full batch.
 const (
 	batchSize  = 1000
 	batchBytes = 16 << 20
+	firstBatch = 125
 )
 
 // meta is a new message's metadata, fetched in bulk before its body.
@@ -81,13 +84,14 @@ type storer struct {
 	f       *folderSync
 	batch   []incoming
 	bytes   int
+	limit   int // messages in the batch being filled (see firstBatch)
 	batches chan []incoming
 	errc    chan error
 	failed  atomic.Pointer[error]
 }
 
 func newStorer(ctx context.Context, f *folderSync, total int) *storer {
-	st := &storer{f: f, batches: make(chan []incoming, 1), errc: make(chan error, 1)}
+	st := &storer{f: f, limit: firstBatch, batches: make(chan []incoming, 1), errc: make(chan error, 1)}
 	f.report(0, total)
 	go func() {
 		var err error
@@ -115,9 +119,10 @@ func (st *storer) add(in incoming) error {
 	in.msg, in.key = parse(in.raw)
 	st.batch = append(st.batch, in)
 	st.bytes += len(in.raw)
-	if len(st.batch) >= batchSize || st.bytes >= batchBytes {
+	if len(st.batch) >= st.limit || st.bytes >= batchBytes {
 		st.batches <- st.batch
-		st.batch, st.bytes = make([]incoming, 0, batchSize), 0
+		st.limit = min(2*st.limit, batchSize)
+		st.batch, st.bytes = make([]incoming, 0, st.limit), 0
 	}
 	return nil
 }

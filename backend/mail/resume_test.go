@@ -109,7 +109,7 @@ func TestKillAndResume(t *testing.T) {
 	for _, point := range []struct {
 		at string
 		n  int
-	}{{"deliver", 1}, {"deliver", 777}, {"batch", 1000}, {"deliver", 1100}} {
+	}{{"deliver", 1}, {"deliver", 777}, {"batch", 875}, {"deliver", 1100}} { // batches of 125, 250, 500, then 1000
 		t.Run(fmt.Sprintf("killed at %s %d", point.at, point.n), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "s.db")
 			c := openClient(t, path, srv)
