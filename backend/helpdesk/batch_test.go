@@ -129,6 +129,37 @@ func TestBatchMatchesOneByOne(t *testing.T) {
 	}
 }
 
+// TestBatchFindsCopiesOfEarlierBatches splits the corpus in two batches where a mail's copy (in the second
+// mailbox) comes in the batch after it: by Message-ID, and by content hash for a mail without one. The
+// second batch must find them with its one query for known mails, as one by one.
+func TestBatchFindsCopiesOfEarlierBatches(t *testing.T) {
+	one := newFixture(t)
+	ds := batchCorpus(t)
+	for _, d := range ds {
+		if err := one.db.Update(one.ctx, func(tx *sql.Tx) error { return one.svc.Deliver(one.ctx, tx, d) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantT, wantU, _ := viewAll(t, one)
+	for _, split := range []struct {
+		name string
+		at   int
+	}{{"copy by Message-ID", 3}, {"copy by content hash", 5}} {
+		t.Run(split.name, func(t *testing.T) {
+			f := newFixture(t)
+			for _, part := range [][]mail.Delivery{ds[:split.at], ds[split.at:]} {
+				if err := f.db.Update(f.ctx, func(tx *sql.Tx) error { return f.svc.DeliverBatch(f.ctx, tx, part) }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			gotT, gotU, _ := viewAll(t, f)
+			if !reflect.DeepEqual(gotT, wantT) || !reflect.DeepEqual(gotU, wantU) {
+				t.Fatalf("in two batches: %d tickets %+v\none by one: %d tickets %+v", len(gotT), gotT, len(wantT), wantT)
+			}
+		})
+	}
+}
+
 // TestBatchIndexFlushedOnce checks that a batch of new tickets reaches the search index as one FTS5
 // segment: a statement that opens a statement journal (OR REPLACE, a multi-row INSERT) after a search
 // row makes FTS5 flush its pending index, once per mail if it came between deliveries, which made first

@@ -30,18 +30,23 @@ func (s *Service) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) erro
 // joining a ticket without changing it is not an event.
 func (s *Service) DeliverBatch(ctx context.Context, tx *sql.Tx, ds []mail.Delivery) error {
 	b := newBatch()
+	known, err := s.loadCopies(ctx, tx, ds)
+	if err != nil {
+		return err
+	}
 	for _, d := range ds {
-		if err := s.deliver(ctx, tx, b, d); err != nil {
+		if err := s.deliver(ctx, tx, b, known, d); err != nil {
 			return err
 		}
 	}
 	return s.writeOpenings(ctx, tx, b)
 }
 
-func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, d mail.Delivery) error {
+func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, known *copies, d mail.Delivery) error {
 	if d.Msg == nil {
 		return nil
 	}
+	defer known.touch(d.Msg)
 	if b.related(d.Msg) {
 		if err := s.writeOpenings(ctx, tx, b); err != nil {
 			return err
@@ -50,9 +55,12 @@ func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, d mail.Deli
 	if known, err := s.refKnown(ctx, tx, b, d.Ref); err != nil || known {
 		return err
 	}
-	itemID, ticketID, err := s.findCopy(ctx, tx, d.Msg)
-	if err != nil {
-		return err
+	var itemID, ticketID int64
+	var err error
+	if known.mayExist(d.Msg) {
+		if itemID, ticketID, err = s.findCopy(ctx, tx, d.Msg); err != nil {
+			return err
+		}
 	}
 	if itemID > 0 {
 		if err := s.linkRef(ctx, tx, d.Ref, itemID, d.MailboxID); err != nil {
