@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"staffdesk/app"
+	"staffdesk/backend/gctune"
 )
 
 //go:embed all:frontend/dist
@@ -17,6 +18,7 @@ var dist embed.FS
 var icon []byte
 
 func main() {
+	gctune.Apply()
 	assets, err := fs.Sub(dist, "frontend/dist")
 	if err != nil {
 		panic(err)

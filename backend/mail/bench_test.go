@@ -15,6 +15,7 @@ import (
 	"staffdesk/backend/audit"
 	"staffdesk/backend/benchproc"
 	"staffdesk/backend/clock"
+	"staffdesk/backend/gctune"
 	"staffdesk/backend/helpdesk"
 	"staffdesk/backend/mail"
 	"staffdesk/backend/mail/dovecottest"
@@ -122,6 +123,7 @@ func BenchmarkMailSync(b *testing.B) {
 	if _, err := exec.LookPath("mbsync"); err != nil {
 		b.Skip("mbsync (isync) is not installed: apt-get install isync")
 	}
+	gctune.Apply() // as main does: the app's garbage collector settings
 	srv := dovecottest.Start(b)
 	srv.Seed("INBOX", benchMails(1, 10000))
 	mbsyncOnce(b, srv, b.TempDir(), "INBOX") // warms Dovecot's index and cache: neither side pays for it
