@@ -248,24 +248,9 @@ func readBody(msg *imapclient.FetchMessageData) (incoming, error) {
 func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
 	delivered := 0
 	err := f.svc.db.Update(ctx, func(tx *sql.Tx) error {
-		insert, err := tx.PrepareContext(ctx, `INSERT INTO mail_messages (mailbox_id, folder, uidvalidity, uid, modseq,
-			keywords, size, dedupe_key, partial, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		ds, err := f.storeMessages(ctx, tx, batch)
 		if err != nil {
-			return fmt.Errorf("store messages: %w", err)
-		}
-		defer insert.Close()
-		ds := make([]Delivery, 0, len(batch))
-		for _, in := range batch {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("store messages: %w", err)
-			}
-			d, err := f.storeOne(ctx, tx, insert, in)
-			if err != nil {
-				return err
-			}
-			if d.Ref != 0 {
-				ds = append(ds, d)
-			}
+			return err
 		}
 		delivered = len(ds)
 		return f.deliver(ctx, tx, ds)
@@ -275,6 +260,43 @@ func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
 	}
 	return err
 }
+
+// storeMessages renumbers the known messages of batch and inserts the new ones, numbered after the
+// newest stored message, with multi-row statements; it returns the new ones' deliveries.
+func (f *folderSync) storeMessages(ctx context.Context, tx *sql.Tx, batch []incoming) ([]Delivery, error) {
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM mail_messages`).Scan(&last); err != nil {
+		return nil, fmt.Errorf("store messages: %w", err)
+	}
+	ds := make([]Delivery, 0, len(batch))
+	rows := make([]any, 0, len(batch)*messageCols)
+	for _, in := range batch {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("store messages: %w", err)
+		}
+		kw := strings.Join(in.kw, " ")
+		done, err := f.renumber(ctx, tx, in, kw)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			continue
+		}
+		last++
+		rows = append(rows, last, f.a.ID, f.folder, f.validity, uint32(in.uid), in.modseq, kw, in.size, in.key, in.partial, in.raw)
+		ds = append(ds, Delivery{Ref: last, MailboxID: f.a.ID, Mailbox: f.a.Name, Folder: f.folder, SentFolder: f.sent,
+			Msg: in.msg, Keywords: in.kw})
+	}
+	err := f.svc.stmts.InsertRows(ctx, tx, `INSERT INTO mail_messages (id, mailbox_id, folder, uidvalidity, uid, modseq,
+		keywords, size, dedupe_key, partial, raw) VALUES `, messageCols, rows)
+	if err != nil {
+		return nil, fmt.Errorf("store messages: %w", err)
+	}
+	return ds, nil
+}
+
+// messageCols is the number of values storeMessages inserts per message.
+const messageCols = 11
 
 // deliver hands ds to the sink, at once when it takes batches.
 func (f *folderSync) deliver(ctx context.Context, tx *sql.Tx, ds []Delivery) error {
@@ -289,31 +311,24 @@ func (f *folderSync) deliver(ctx context.Context, tx *sql.Tx, ds []Delivery) err
 	return nil
 }
 
-// storeOne stores one message and returns its delivery, or a zero Delivery when it renumbered a known one.
-func (f *folderSync) storeOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, in incoming) (Delivery, error) {
-	kw := strings.Join(in.kw, " ")
-	if old := f.stale[in.key]; len(old) > 0 {
-		m := old[0]
-		f.stale[in.key] = old[1:]
-		_, err := tx.ExecContext(ctx, `UPDATE mail_messages SET uidvalidity = ?, uid = ?, modseq = ?, keywords = ? WHERE id = ?`,
-			f.validity, uint32(in.uid), in.modseq, kw, m.ref)
-		if err != nil {
-			return Delivery{}, fmt.Errorf("renumber message: %w", err)
-		}
-		if kw != m.keywords {
-			return Delivery{}, f.svc.sink.KeywordsChanged(ctx, tx, m.ref, in.kw)
-		}
-		return Delivery{}, nil
+// renumber gives a message that replaces one of an old UIDVALIDITY (same key) that one's ref, and
+// reports whether it did.
+func (f *folderSync) renumber(ctx context.Context, tx *sql.Tx, in incoming, kw string) (bool, error) {
+	old := f.stale[in.key]
+	if len(old) == 0 {
+		return false, nil
 	}
-	// Without cancellation: go-sqlite3 would start a goroutine per statement to watch ctx; storeBatch
-	// checks it between messages.
-	res, err := insert.ExecContext(context.WithoutCancel(ctx), f.a.ID, f.folder, f.validity, uint32(in.uid), in.modseq, kw, in.size, in.key, in.partial, in.raw)
+	m := old[0]
+	f.stale[in.key] = old[1:]
+	_, err := tx.ExecContext(ctx, `UPDATE mail_messages SET uidvalidity = ?, uid = ?, modseq = ?, keywords = ? WHERE id = ?`,
+		f.validity, uint32(in.uid), in.modseq, kw, m.ref)
 	if err != nil {
-		return Delivery{}, fmt.Errorf("store message: %w", err)
+		return true, fmt.Errorf("renumber message: %w", err)
 	}
-	ref, _ := res.LastInsertId()
-	return Delivery{Ref: ref, MailboxID: f.a.ID, Mailbox: f.a.Name, Folder: f.folder, SentFolder: f.sent, Msg: in.msg,
-		Keywords: in.kw}, nil
+	if kw != m.keywords {
+		return true, f.svc.sink.KeywordsChanged(ctx, tx, m.ref, in.kw)
+	}
+	return true, nil
 }
 
 // parse parses raw; a message without any header is still kept, with a warning.

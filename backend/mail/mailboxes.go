@@ -46,6 +46,8 @@ type Service struct {
 	wholeLimit int64
 	// stall is StallTimeout; tests lower it.
 	stall time.Duration
+	// stmts holds the statements of the write transaction under way (a sync's batch).
+	stmts store.Stmts
 }
 
 // NewService returns the mail service; msgs is the store-side half the help desk queues into.
