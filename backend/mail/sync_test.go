@@ -1,6 +1,8 @@
 package mail
 
 import (
+	"bytes"
+	"database/sql"
 	"fmt"
 	"reflect"
 	"strings"
@@ -237,5 +239,51 @@ func TestEraseMemberKeepsRowsAndNeverRefetches(t *testing.T) {
 	}
 	if rec, _ := c.msgs.MemberRecords(c.ctx, "member2@example.com"); len(rec.Rows) != 0 {
 		t.Fatalf("records after erasure: %v", rec.Rows)
+	}
+}
+
+// TestBodiesBySize syncs a small mail, one over PartialSize and one over the whole-message limit: the
+// first two are stored whole, the third keeps its first PartialSize bytes, marked partial; each keeps its
+// keywords.
+func TestBodiesBySize(t *testing.T) {
+	srv := dovecottest.Start(t)
+	mk := func(name string, size int) []byte {
+		head := "From: a@example.com\r\nSubject: " + name + "\r\nMessage-ID: <" + name + "@example.com>\r\n\r\n"
+		line := "attachment data line " + name + "\r\n"
+		return []byte(head + strings.Repeat(line, (size-len(head))/len(line)+1))
+	}
+	raws := [][]byte{mk("small", 3000), mk("middle", PartialSize+PartialSize/5), mk("big", 2*PartialSize+PartialSize/2)}
+	srv.Seed("INBOX", raws)
+	srv.AddFlags("INBOX", 2, "$SD_Open")
+	c := newClient(t, srv)
+	c.svc.wholeLimit = 2 * PartialSize
+	if sum := c.sync(t); sum.New != 3 {
+		t.Fatalf("sync: %+v", sum)
+	}
+	cases := []struct {
+		name    string
+		uid     int
+		want    []byte
+		partial bool
+		kw      string
+	}{
+		{"small, whole", 1, raws[0], false, ""},
+		{"over PartialSize, whole", 2, raws[1], false, "$SD_Open"},
+		{"over the limit, first part", 3, raws[2][:PartialSize], true, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var raw []byte
+			var partial bool
+			var kw string
+			err := c.db.View(c.ctx, func(tx *sql.Tx) error {
+				return tx.QueryRow(`SELECT raw, partial, keywords FROM mail_messages WHERE folder = 'INBOX' AND uid = ?`, tc.uid).
+					Scan(&raw, &partial, &kw)
+			})
+			if err != nil || !bytes.Equal(raw, tc.want) || partial != tc.partial || kw != tc.kw {
+				t.Fatalf("stored %d bytes, partial %v, keywords %q (%v); want %d bytes, partial %v, keywords %q",
+					len(raw), partial, kw, err, len(tc.want), tc.partial, tc.kw)
+			}
+		})
 	}
 }
