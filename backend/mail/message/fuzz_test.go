@@ -47,8 +47,8 @@ func FuzzParse(f *testing.F) {
 		if strings.Contains(m.Text, "\r") {
 			t.Error("text keeps CR")
 		}
-		if len(m.ContentHash) != 64 || len(m.Warnings) > 50 {
-			t.Errorf("hash %q, %d warnings", m.ContentHash, len(m.Warnings))
+		if (len(m.ContentHash) == 64) != (m.MessageID == "") || len(m.Warnings) > 50 {
+			t.Errorf("hash %q with Message-ID %q, %d warnings", m.ContentHash, m.MessageID, len(m.Warnings))
 		}
 		for i, a := range m.Attachments {
 			if a.Index != i || a.Size != int64(len(a.Data)) || a.Filename == "" || strings.ContainsAny(a.Filename, "/\\\x00") {

@@ -54,7 +54,7 @@ type Message struct {
 	Attachments []Attachment
 	Auto        AutoKind
 	Warnings    []string // malformed MIME and the like: the mail is kept, with these
-	ContentHash string   // hex sha256 of normalised From+Date+Subject+Text: dedupe when MessageID == ""
+	ContentHash string   // hex sha256 of normalised From+Date+Subject+Text, only when MessageID == "": dedupe
 }
 
 // ErrNoHeader is returned by Parse for input that has no header at all.
@@ -163,5 +163,7 @@ func (p *parser) finish(h header) {
 	if m.Auto == AutoBounce && m.InReplyTo == "" && p.enclosedID != "" {
 		m.InReplyTo = p.enclosedID
 	}
-	m.ContentHash = contentHash(m)
+	if m.MessageID == "" {
+		m.ContentHash = contentHash(m)
+	}
 }

@@ -152,8 +152,8 @@ func checkFixture(t *testing.T, path string, w want) {
 		}
 		eq("to", strings.Join(got, ", "), strings.Join(w.to, ", "))
 	}
-	if len(m.ContentHash) != 64 {
-		t.Errorf("content hash %q", m.ContentHash)
+	if (len(m.ContentHash) == 64) != (m.MessageID == "") {
+		t.Errorf("content hash %q with Message-ID %q: want one only without", m.ContentHash, m.MessageID)
 	}
 }
 
