@@ -160,6 +160,26 @@ func TestBatchFindsCopiesOfEarlierBatches(t *testing.T) {
 	}
 }
 
+// TestBatchCopyWithOddMessageID delivers one mail to two mailboxes in two batches, its Message-ID holding
+// a byte that is not UTF-8 (which JSON, and so the batch's query, cannot carry as is): still one ticket.
+func TestBatchCopyWithOddMessageID(t *testing.T) {
+	f := newFixture(t)
+	raw := mailSpec{from: priya, subject: "Caf\xe9 voucher", id: "caf\xe9@x", body: "It failed"}.raw()
+	for box := int64(1); box <= 2; box++ {
+		m, err := message.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := mail.Delivery{Ref: box, MailboxID: box, Mailbox: fmt.Sprintf("box%d", box), Folder: "INBOX", Msg: m}
+		if err := f.db.Update(f.ctx, func(tx *sql.Tx) error { return f.svc.DeliverBatch(f.ctx, tx, []mail.Delivery{d}) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := f.list(t, Filter{Limit: 10}).Total; n != 1 {
+		t.Fatalf("%d tickets for one mail in two mailboxes", n)
+	}
+}
+
 // TestBatchIndexFlushedOnce checks that a batch of new tickets reaches the search index as one FTS5
 // segment: a statement that opens a statement journal (OR REPLACE, a multi-row INSERT) after a search
 // row makes FTS5 flush its pending index, once per mail if it came between deliveries, which made first

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"unicode/utf8"
 
 	"staffdesk/backend/mail"
 	"staffdesk/backend/mail/message"
@@ -26,6 +27,9 @@ func (s *Service) loadCopies(ctx context.Context, tx *sql.Tx, ds []mail.Delivery
 	for _, d := range ds {
 		switch m := d.Msg; {
 		case m == nil:
+		case !utf8.ValidString(m.MessageID):
+			// JSON would carry it changed, so the query could not find it: looked up one by one
+			c.before[mailKey(m)] = true
 		case m.MessageID != "":
 			ids = append(ids, m.MessageID)
 		case m.ContentHash != "":
