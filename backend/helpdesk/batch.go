@@ -30,9 +30,14 @@ type batch struct {
 	// maxRef is the highest ref delivered before the batch (-1 until read); seen the batch's refs so far.
 	maxRef int64
 	seen   map[int64]bool
+	// known holds the keys (mailKey) of the mails that may have an item: those an item held before the
+	// batch (loadKnown) and those the batch delivered since. Only they are looked up (findCopy).
+	known map[string]bool
 }
 
-func newBatch() *batch { return &batch{keys: map[string]bool{}, maxRef: -1, seen: map[int64]bool{}} }
+func newBatch() *batch {
+	return &batch{keys: map[string]bool{}, maxRef: -1, seen: map[int64]bool{}, known: map[string]bool{}}
+}
 
 // related reports whether m could thread onto, or be a copy of, a held mail.
 func (b *batch) related(m *message.Message) bool {

@@ -30,23 +30,22 @@ func (s *Service) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) erro
 // joining a ticket without changing it is not an event.
 func (s *Service) DeliverBatch(ctx context.Context, tx *sql.Tx, ds []mail.Delivery) error {
 	b := newBatch()
-	known, err := s.loadCopies(ctx, tx, ds)
-	if err != nil {
+	if err := s.loadKnown(ctx, tx, b, ds); err != nil {
 		return err
 	}
 	for _, d := range ds {
-		if err := s.deliver(ctx, tx, b, known, d); err != nil {
+		if err := s.deliver(ctx, tx, b, d); err != nil {
 			return err
 		}
 	}
 	return s.writeOpenings(ctx, tx, b)
 }
 
-func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, known *copies, d mail.Delivery) error {
+func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, d mail.Delivery) error {
 	if d.Msg == nil {
 		return nil
 	}
-	defer known.touch(d.Msg)
+	defer func() { b.known[mailKey(d.Msg)] = true }()
 	if b.related(d.Msg) {
 		if err := s.writeOpenings(ctx, tx, b); err != nil {
 			return err
@@ -57,7 +56,7 @@ func (s *Service) deliver(ctx context.Context, tx *sql.Tx, b *batch, known *copi
 	}
 	var itemID, ticketID int64
 	var err error
-	if known.mayExist(d.Msg) {
+	if b.known[mailKey(d.Msg)] {
 		if itemID, ticketID, err = s.findCopy(ctx, tx, d.Msg); err != nil {
 			return err
 		}

@@ -45,8 +45,8 @@ type incoming struct {
 }
 
 // fetchNew fetches the messages with the given UIDs: metadata for all in one command, then the bodies of
-// those up to WholeLimit streamed in one command and stored batchSize at a time, then the first part of
-// each larger one.
+// those up to WholeLimit streamed in one command and stored in batches (see firstBatch), then the first
+// part of each larger one.
 func (f *folderSync) fetchNew(ctx context.Context, fresh []imap.UID) error {
 	if len(fresh) == 0 {
 		return nil
@@ -264,16 +264,16 @@ func (f *folderSync) storeBatch(ctx context.Context, batch []incoming) error {
 // storeMessages renumbers the known messages of batch and inserts the new ones, numbered after the
 // newest stored message, with multi-row statements; it returns the new ones' deliveries.
 func (f *folderSync) storeMessages(ctx context.Context, tx *sql.Tx, batch []incoming) ([]Delivery, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store messages: %w", err)
+	}
 	var last int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM mail_messages`).Scan(&last); err != nil {
+	if err := f.svc.stmts.QueryRow(ctx, tx, `SELECT coalesce(max(id), 0) FROM mail_messages`).Scan(&last); err != nil {
 		return nil, fmt.Errorf("store messages: %w", err)
 	}
 	ds := make([]Delivery, 0, len(batch))
 	rows := make([]any, 0, len(batch)*messageCols)
 	for _, in := range batch {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("store messages: %w", err)
-		}
 		kw := strings.Join(in.kw, " ")
 		done, err := f.renumber(ctx, tx, in, kw)
 		if err != nil {
