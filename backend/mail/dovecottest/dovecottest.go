@@ -185,9 +185,8 @@ func (s *Server) Stop() {
 		return
 	}
 	s.running = false
-	pid, err := os.ReadFile(filepath.Join(s.dir, "run", "master.pid"))
-	n, perr := strconv.Atoi(strings.TrimSpace(string(pid)))
-	if err != nil || perr != nil {
+	n, ok := s.masterPID()
+	if !ok {
 		return
 	}
 	// The master runs in its own session: killing its process group also ends the imap processes that
@@ -236,28 +235,17 @@ func (s *Server) Dir() string { return s.dir }
 
 // alive reports whether process pid exists and is not a zombie waiting for a parent to reap it.
 func alive(pid int) bool {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
+	st, ok := statOf(pid)
+	if !ok {
 		return syscall.Kill(pid, 0) == nil
 	}
-	fields := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
-	return len(fields) > 0 && fields[0] != "Z"
+	return st.state != "Z"
 }
 
 // groupAlive reports whether any live process is still in process group pgid.
 func groupAlive(pgid int) bool {
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if err != nil {
-			continue
-		}
-		f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
-		if len(f) > 2 && f[0] != "Z" && f[2] == strconv.Itoa(pgid) {
+	for _, st := range processes() {
+		if st.state != "Z" && st.pgrp == pgid {
 			return true
 		}
 	}

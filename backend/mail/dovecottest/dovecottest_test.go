@@ -51,3 +51,24 @@ func TestStartSeedAndSignIn(t *testing.T) {
 		t.Errorf("count after restart = %d", n)
 	}
 }
+
+// CPU counts the server's processes, those still running and those already reaped, and never goes back.
+func TestCPU(t *testing.T) {
+	s := Start(t)
+	before := s.CPU()
+	for i := 0; i < 20; i++ {
+		c, err := imapclient.DialTLS(fmt.Sprintf("%s:%d", s.Host, s.Port), &imapclient.Options{TLSConfig: s.TLS})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Login(s.User, s.Password).Wait(); err != nil {
+			t.Fatalf("login: %v", err)
+		}
+		c.Logout()
+		c.Close()
+	}
+	after := s.CPU()
+	if after <= before {
+		t.Errorf("CPU before %v, after 20 sign-ins %v: want it growing", before, after)
+	}
+}
