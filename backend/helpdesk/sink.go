@@ -26,8 +26,8 @@ func (s *Service) Deliver(ctx context.Context, tx *sql.Tx, d mail.Delivery) erro
 // ticket; an auto-reply or bounce joins a ticket as "auto" or is set aside, never opening or reopening one;
 // mail in a Sent folder joins its ticket as our reply; anything else opens a new ticket, written with the
 // others the batch opens (see batch). Running it twice for the same refs changes nothing. The audit log
-// gets opened and reopened tickets, state taken from another laptop and conflicts (ids only); a message
-// joining a ticket without changing it is not an event.
+// gets opened tickets (one entry per run of them, see openEvents) and reopened ones, state taken from
+// another laptop and conflicts (ids only); a message joining a ticket without changing it is not an event.
 func (s *Service) DeliverBatch(ctx context.Context, tx *sql.Tx, ds []mail.Delivery) error {
 	b := newBatch()
 	if err := s.loadKnown(ctx, tx, b, ds); err != nil {
