@@ -145,8 +145,8 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 
 // openEvents is the audit log's account of tickets opened together, numbered from first: one entry per run
 // of them from one mailbox, naming the range of ticket ids, how many there are and how many took each
-// status. A first sync of 100,000 mails would otherwise add 100,000 entries that only the sync wrote,
-// and each costs the sync about as much as storing the ticket's text (measured: 8% of a first sync).
+// status. One entry per ticket made a first sync of 10k mails write 10k chained entries that only the
+// sync made: 8% of its time.
 func openEvents(open []opening, first int64) []audit.Event {
 	var evs []audit.Event
 	for i := 0; i < len(open); {
@@ -156,9 +156,12 @@ func openEvents(open []opening, first int64) []audit.Event {
 		}
 		from, to := first+int64(i), first+int64(j)
 		details := map[string]string{"mailbox": idStr(open[i].d.MailboxID), "count": strconv.Itoa(j - i + 1)}
+		statuses := map[string]int{}
 		for _, o := range open[i : j+1] {
-			n, _ := strconv.Atoi(details["status."+o.st.Status])
-			details["status."+o.st.Status] = strconv.Itoa(n + 1)
+			statuses[o.st.Status]++
+		}
+		for st, n := range statuses {
+			details["status."+st] = strconv.Itoa(n)
 		}
 		id := idStr(from)
 		if to > from {

@@ -52,7 +52,7 @@ func TestStartSeedAndSignIn(t *testing.T) {
 	}
 }
 
-// CPU counts the server's processes, those still running and those already reaped, and never goes back.
+// CPU grows as the server works, counting the processes that served a connection and have ended since.
 func TestCPU(t *testing.T) {
 	s := Start(t)
 	before := s.CPU()
