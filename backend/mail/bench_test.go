@@ -93,7 +93,7 @@ func syncOnce(b *testing.B, srv *dovecottest.Server, path, folder string, engine
 }
 
 // run is one timed sync: how long it took, and the processor time it used in the syncing process (ours,
-// or mbsync) and in Dovecot answering it. On two cores the sum of the two bounds how fast it can be.
+// or mbsync) and in Dovecot answering it. On two cores, half their sum is a floor under took.
 type run struct {
 	took, cpu, server time.Duration
 }
@@ -104,6 +104,7 @@ type runStart struct {
 	cpu, server time.Duration
 }
 
+// startRun starts a run; cpu is the syncing process's processor time so far (0 for a child yet to start).
 func startRun(srv *dovecottest.Server, cpu time.Duration) runStart {
 	return runStart{at: time.Now(), cpu: cpu, server: srv.CPU()}
 }
@@ -159,7 +160,7 @@ func mbsyncOnce(b *testing.B, srv *dovecottest.Server, dir, folder string) run {
 			b.Fatal(err)
 		}
 	}
-	start := startRun(srv, 0)
+	start := startRun(srv, 0) // mbsync's own time is its process's, read when it exits
 	cmd := exec.Command("mbsync", "-q", "-c", conf, "-a")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -173,9 +174,9 @@ func mbsyncOnce(b *testing.B, srv *dovecottest.Server, dir, folder string) run {
 // then a resync with nothing changed; engine_ratio_vs_mbsync is the same first sync with a sink that keeps
 // nothing (the sync engine's own share). Both write to memory (memDir), and mbsync's first sync is
 // timed three times per round, the fastest counting, so that the reference is never flattered. It also
-// reports each side's processor seconds per first sync, in its own process and in Dovecot: on two cores
-// their sum bounds how fast a sync can be. STAFFDESK_BENCH_MAIL_BIG=1 adds the 100k-message folder: no-change
-// resync against mbsync's, and the peak memory (VmHWM) of the 100k first sync.
+// reports each side's processor seconds per first sync, in its own process and in Dovecot: on two cores,
+// half their sum is a floor under the time. STAFFDESK_BENCH_MAIL_BIG=1 adds the 100k-message folder:
+// no-change resync against mbsync's, and the peak memory (VmHWM) of the 100k first sync.
 func BenchmarkMailSync(b *testing.B) {
 	if _, err := exec.LookPath("mbsync"); err != nil {
 		b.Skip("mbsync (isync) is not installed: apt-get install isync")

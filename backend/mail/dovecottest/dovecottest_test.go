@@ -52,7 +52,8 @@ func TestStartSeedAndSignIn(t *testing.T) {
 	}
 }
 
-// CPU grows as the server works, counting the processes that served a connection and have ended since.
+// CPU grows as the server works, counting the processes that served a connection and have ended since,
+// and is 0 once the server is stopped.
 func TestCPU(t *testing.T) {
 	s := Start(t)
 	before := s.CPU()
@@ -70,5 +71,9 @@ func TestCPU(t *testing.T) {
 	after := s.CPU()
 	if after <= before {
 		t.Errorf("CPU before %v, after 20 sign-ins %v: want it growing", before, after)
+	}
+	s.Stop()
+	if got := s.CPU(); got != 0 {
+		t.Errorf("CPU of a stopped server = %v, want 0", got)
 	}
 }
