@@ -99,7 +99,7 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 		tickets = append(tickets, tid, o.subject, o.req.Name, lower(o.req.Email), o.d.MailboxID, o.d.Mailbox, o.st.Status,
 			o.st.AssigneeID, o.st.Priority, snippet(m.Text), o.at, o.at, 1)
 		items = append(items, iid, tid, KindIn, m.MessageID, m.ContentHash, m.From.Name, lower(m.From.Email), jsonText(m.To),
-			jsonText(m.Cc), o.at, m.Text, m.HTML, jsonText(attachmentMeta(m)), jsonText(m.Warnings))
+			jsonText(m.Cc), o.at, "", m.HTML, jsonText(attachmentMeta(m)), jsonText(m.Warnings))
 		refs = append(refs, o.d.Ref, iid, o.d.MailboxID)
 		seen := map[string]bool{}
 		for _, a := range mailAddresses(m) {

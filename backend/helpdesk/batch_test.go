@@ -92,6 +92,8 @@ func viewAll(t *testing.T, f *fixture) ([]threadView, []Unticketed, int) {
 func TestBatchMatchesOneByOne(t *testing.T) {
 	one, batch := newFixture(t), newFixture(t)
 	ds := batchCorpus(t)
+	one.mail.hold(ds...)
+	batch.mail.hold(ds...)
 	for _, d := range ds {
 		if err := one.db.Update(one.ctx, func(tx *sql.Tx) error { return one.svc.Deliver(one.ctx, tx, d) }); err != nil {
 			t.Fatal(err)
@@ -136,6 +138,7 @@ func TestBatchMatchesOneByOne(t *testing.T) {
 func TestBatchFindsCopiesOfEarlierBatches(t *testing.T) {
 	one := newFixture(t)
 	ds := batchCorpus(t)
+	one.mail.hold(ds...)
 	for _, d := range ds {
 		if err := one.db.Update(one.ctx, func(tx *sql.Tx) error { return one.svc.Deliver(one.ctx, tx, d) }); err != nil {
 			t.Fatal(err)
@@ -148,6 +151,7 @@ func TestBatchFindsCopiesOfEarlierBatches(t *testing.T) {
 	}{{"copy by Message-ID", 3}, {"copy by content hash", 5}} {
 		t.Run(split.name, func(t *testing.T) {
 			f := newFixture(t)
+			f.mail.hold(ds...)
 			for _, part := range [][]mail.Delivery{ds[:split.at], ds[split.at:]} {
 				if err := f.db.Update(f.ctx, func(tx *sql.Tx) error { return f.svc.DeliverBatch(f.ctx, tx, part) }); err != nil {
 					t.Fatal(err)

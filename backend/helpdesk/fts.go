@@ -31,31 +31,47 @@ func (s *Service) reindex(ctx context.Context, tx *sql.Tx, ticketID int64) error
 		return wrapErr("reindex ticket", err)
 	}
 	json.Unmarshal([]byte(tags), &fc.tags)
-	rows, err := s.query(ctx, tx, `SELECT from_name, from_email, to_json, cc_json, text FROM helpdesk_items
-		WHERE ticket_id = ? ORDER BY date, id`, ticketID)
+	who := []string{reqName, reqEmail}
+	ids, texts, err := s.threadTexts(ctx, tx, ticketID, &who)
 	if err != nil {
 		return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
 	}
-	defer rows.Close()
+	if err := s.mailTexts(ctx, tx, ids, texts); err != nil {
+		return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
+	}
 	var body strings.Builder
-	who := []string{reqName, reqEmail}
-	for rows.Next() {
-		var fromName, fromEmail, to, cc, text string
-		if err := rows.Scan(&fromName, &fromEmail, &to, &cc, &text); err != nil {
-			return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
-		}
+	for _, text := range texts {
 		if body.Len() < maxIndexed {
 			body.WriteString(text)
 			body.WriteByte('\n')
 		}
-		who = append(who, fromName, fromEmail, to, cc)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("reindex ticket %d: %w", ticketID, err)
 	}
 	_, err = s.exec(ctx, tx, `INSERT INTO helpdesk_fts (rowid, subject, body, participants, facets) VALUES (?, ?, ?, ?, ?)`,
 		ticketID, subject, clipText(body.String(), maxIndexed), people(who...), fc.text())
 	return wrapErr("reindex ticket", err)
+}
+
+// threadTexts reads the ids and stored texts of a ticket's items, in thread order, and adds their senders
+// and recipients to who.
+func (s *Service) threadTexts(ctx context.Context, tx *sql.Tx, ticketID int64, who *[]string) ([]int64, []string, error) {
+	rows, err := s.query(ctx, tx, `SELECT id, from_name, from_email, to_json, cc_json, text FROM helpdesk_items
+		WHERE ticket_id = ? ORDER BY date, id`, ticketID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	var texts []string
+	for rows.Next() {
+		var id int64
+		var fromName, fromEmail, to, cc, text string
+		if err := rows.Scan(&id, &fromName, &fromEmail, &to, &cc, &text); err != nil {
+			return nil, nil, err
+		}
+		ids, texts = append(ids, id), append(texts, text)
+		*who = append(*who, fromName, fromEmail, to, cc)
+	}
+	return ids, texts, rows.Err()
 }
 
 // facetRow is what a ticket's facets column is made of.

@@ -30,6 +30,8 @@ type Mail interface {
 	QueueKeywords(ctx context.Context, tx *sql.Tx, refs []int64, add, remove []string) error
 	QueueSend(ctx context.Context, tx *sql.Tx, out mail.Outgoing) (int64, error)
 	Raw(ctx context.Context, ref int64) ([]byte, error)
+	// StoredText is the text of a stored message, read in the help desk's transaction (see mailTexts).
+	StoredText(ctx context.Context, tx *sql.Tx, ref int64) (string, error)
 	KeywordsSupported(ctx context.Context, mailboxID int64) (bool, error)
 	// MailboxAddress is the address replies from a mailbox are sent from.
 	MailboxAddress(ctx context.Context, mailboxID int64) (message.Address, error)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,8 @@ type fakeMail struct {
 	sends     []mail.Outgoing
 	nextOut   int64
 	raw       map[int64][]byte
+	texts     map[int64]string
+	inDB      bool // keep delivered mail in the store (keep) rather than in texts
 	noKW      bool
 	queueFail bool
 }
@@ -52,6 +55,58 @@ func (f *fakeMail) QueueSend(ctx context.Context, tx *sql.Tx, out mail.Outgoing)
 	f.nextOut++
 	f.sends = append(f.sends, out)
 	return f.nextOut, nil
+}
+
+// StoredText returns the text of a mail the test delivered (see hold and keep), as the mail area's store would.
+func (f *fakeMail) StoredText(ctx context.Context, tx *sql.Tx, ref int64) (string, error) {
+	if f.inDB {
+		var raw []byte
+		err := tx.QueryRowContext(ctx, `SELECT raw FROM test_stored_mail WHERE ref = ?`, ref).Scan(&raw)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		m, err := message.Parse(raw)
+		if err != nil {
+			return string(raw), nil
+		}
+		return m.Text, nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.texts[ref], nil
+}
+
+// keep stores delivered mail as the mail area does before delivering it: its text in memory (hold) or,
+// with inDB, the whole message (renderMail) in a table of the same encrypted store, so that StoredText
+// costs what the mail area's does, a row read and a parse.
+func (f *fakeMail) keep(ctx context.Context, tx *sql.Tx, ds []mail.Delivery) error {
+	if !f.inDB {
+		f.hold(ds...)
+		return nil
+	}
+	for _, d := range ds {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO test_stored_mail (ref, raw) VALUES (?, ?)`, d.Ref, renderMail(d.Msg)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hold keeps the text of each delivered mail, as the mail area stores it before delivering.
+func (f *fakeMail) hold(ds ...mail.Delivery) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.texts == nil {
+		f.texts = map[int64]string{}
+	}
+	for _, d := range ds {
+		if d.Msg != nil {
+			f.texts[d.Ref] = d.Msg.Text
+		}
+	}
 }
 
 func (f *fakeMail) Raw(ctx context.Context, ref int64) ([]byte, error) {
@@ -157,6 +212,7 @@ func (f *fixture) deliver(t testing.TB, ref, mailboxID int64, raw []byte, sent b
 	f.mail.mu.Unlock()
 	d := mail.Delivery{Ref: ref, MailboxID: mailboxID, Mailbox: fmt.Sprintf("box%d", mailboxID), Folder: "INBOX",
 		SentFolder: sent, Msg: m, Keywords: keywords}
+	f.mail.hold(d)
 	if err := f.db.Update(f.ctx, func(tx *sql.Tx) error { return f.svc.Deliver(f.ctx, tx, d) }); err != nil {
 		t.Fatalf("deliver ref %d: %v", ref, err)
 	}

@@ -18,17 +18,42 @@ import (
 const snippetLen = 160
 
 // insertItem stores a mail as a thread item; attachments keep their metadata here, their content stays in
-// the mail area's stored message.
-func (s *Service) insertItem(ctx context.Context, tx *sql.Tx, ticketID int64, kind string, m *message.Message, at time.Time, delivery string) (int64, error) {
+// the mail area's stored message. text is the item's own text: our reply's, or "" for a mail the mail area
+// stored, whose text is read from there (mailTexts).
+func (s *Service) insertItem(ctx context.Context, tx *sql.Tx, ticketID int64, kind string, m *message.Message, text string, at time.Time, delivery string) (int64, error) {
 	res, err := s.exec(ctx, tx, `INSERT INTO helpdesk_items (ticket_id, kind, message_id, content_hash, from_name,
 		from_email, to_json, cc_json, date, text, html, attachments, warnings, delivery)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ticketID, kind, m.MessageID, m.ContentHash, m.From.Name, lower(m.From.Email), jsonText(m.To), jsonText(m.Cc),
-		ms(at), m.Text, m.HTML, jsonText(attachmentMeta(m)), jsonText(m.Warnings), delivery)
+		ms(at), text, m.HTML, jsonText(attachmentMeta(m)), jsonText(m.Warnings), delivery)
 	if err != nil {
 		return 0, fmt.Errorf("store ticket mail: %w", err)
 	}
 	return res.LastInsertId()
+}
+
+// mailTexts fills in the text of the items stored without one (ids and texts run in parallel): a mail's
+// item keeps no copy of its text, which is read from the mail area's stored message instead. That copy
+// was a third of the database and a tenth of a first sync's time. An item with no stored mail keeps "".
+func (s *Service) mailTexts(ctx context.Context, tx *sql.Tx, ids []int64, texts []string) error {
+	for i, text := range texts {
+		if text != "" {
+			continue
+		}
+		var ref sql.NullInt64
+		if err := s.queryRow(ctx, tx, `SELECT min(ref) FROM helpdesk_refs WHERE item_id = ?`, ids[i]).Scan(&ref); err != nil {
+			return fmt.Errorf("read mail of item %d: %w", ids[i], err)
+		}
+		if !ref.Valid {
+			continue
+		}
+		stored, err := s.mail.StoredText(ctx, tx, ref.Int64)
+		if err != nil {
+			return fmt.Errorf("read mail of item %d: %w", ids[i], err)
+		}
+		texts[i] = stored
+	}
+	return nil
 }
 
 // attachmentMeta is what an item keeps of m's attachments: everything but their content.

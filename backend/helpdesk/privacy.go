@@ -33,29 +33,49 @@ func (s *Service) MemberRecords(ctx context.Context, email string) (privacy.Area
 		return rec, err
 	}
 	err := s.db.View(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT t.id, i.date, i.kind, i.from_email, i.to_json, t.subject, i.text, t.sensitive
-			FROM helpdesk_items i JOIN helpdesk_tickets t ON t.id = i.ticket_id
+		rows, err := tx.QueryContext(ctx, `SELECT i.id, t.id, i.date, i.kind, i.from_email, i.to_json, t.subject, i.text,
+			t.sensitive FROM helpdesk_items i JOIN helpdesk_tickets t ON t.id = i.ticket_id
 			WHERE t.id IN (SELECT ticket_id FROM helpdesk_participants WHERE email = ?) AND i.kind <> 'note' AND t.redacted_at = 0
 			ORDER BY t.id, i.date, i.id`, lower(email))
 		if err != nil {
 			return fmt.Errorf("read member's tickets: %w", err)
 		}
 		defer rows.Close()
+		var items, at []int64
 		for rows.Next() {
-			var id, date int64
+			var item, id, date int64
 			var kind, from, to, subject, text string
 			var sensitive bool
-			if err := rows.Scan(&id, &date, &kind, &from, &to, &subject, &text, &sensitive); err != nil {
+			if err := rows.Scan(&item, &id, &date, &kind, &from, &to, &subject, &text, &sensitive); err != nil {
 				return fmt.Errorf("read member's tickets: %w", err)
 			}
 			if sensitive {
 				subject, text = withheld, withheld
+			} else if text == "" {
+				items, at = append(items, item), append(at, int64(len(rec.Rows)))
 			}
 			rec.Rows = append(rec.Rows, []string{idStr(id), fromMS(date).Format(time.RFC3339), kind, from, to, subject, text})
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read member's tickets: %w", err)
+		}
+		rows.Close()
+		return s.exportMailTexts(ctx, tx, items, at, rec.Rows)
 	})
 	return rec, err
+}
+
+// exportMailTexts puts the text of mail items (items) in the text column of their rows (at), from the mail
+// area's stored messages (see mailTexts).
+func (s *Service) exportMailTexts(ctx context.Context, tx *sql.Tx, items, at []int64, rows [][]string) error {
+	texts := make([]string, len(items))
+	if err := s.mailTexts(ctx, tx, items, texts); err != nil {
+		return fmt.Errorf("read member's tickets: %w", err)
+	}
+	for i, row := range at {
+		rows[row][6] = texts[i]
+	}
+	return nil
 }
 
 // EraseMember redacts what the help desk holds about a person: tickets they opened lose subject, bodies,

@@ -61,7 +61,7 @@ func (s *Service) Reply(ctx context.Context, id int64, in ReplyInput) (Ticket, e
 	}
 	m := &message.Message{MessageID: msgID, From: from, To: []message.Address{rc.requester}, Text: in.Text}
 	err = s.db.Update(ctx, func(tx *sql.Tx) error {
-		itemID, err := s.insertItem(ctx, tx, id, KindOut, m, now, "queued")
+		itemID, err := s.insertItem(ctx, tx, id, KindOut, m, m.Text, now, "queued")
 		if err != nil {
 			return err
 		}

@@ -242,27 +242,39 @@ func (s *Service) matchSnippets(ctx context.Context, tx *sql.Tx, list []TicketSu
 		byID[list[i].ID] = &list[i]
 		args = append(args, list[i].ID)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT ticket_id, text FROM helpdesk_items WHERE ticket_id IN (?`+
+	rows, err := tx.QueryContext(ctx, `SELECT ticket_id, id, text FROM helpdesk_items WHERE ticket_id IN (?`+
 		strings.Repeat(", ?", len(args)-1)+`) ORDER BY date DESC, id DESC`, args...)
 	if err != nil {
 		return fmt.Errorf("search excerpts: %w", err)
 	}
-	defer rows.Close()
-	done := map[int64]bool{}
+	var tickets, items []int64
+	var texts []string
 	for rows.Next() {
-		var id int64
+		var ticket, item int64
 		var text string
-		if err := rows.Scan(&id, &text); err != nil {
+		if err := rows.Scan(&ticket, &item, &text); err != nil {
+			rows.Close()
 			return fmt.Errorf("search excerpts: %w", err)
 		}
+		tickets, items, texts = append(tickets, ticket), append(items, item), append(texts, text)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search excerpts: %w", err)
+	}
+	done := map[int64]bool{}
+	for i, id := range tickets {
 		if done[id] {
 			continue
 		}
-		if ex, ok := excerpt(text, terms); ok {
+		if err := s.mailTexts(ctx, tx, items[i:i+1], texts[i:i+1]); err != nil {
+			return fmt.Errorf("search excerpts: %w", err)
+		}
+		if ex, ok := excerpt(texts[i], terms); ok {
 			byID[id].Snippet, done[id] = ex, true
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // excerpt cuts about excerptLen characters of text around the first of terms it holds (lower-case).

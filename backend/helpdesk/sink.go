@@ -158,7 +158,7 @@ func (s *Service) deliverAuto(ctx context.Context, tx *sql.Tx, d mail.Delivery, 
 		}
 		return nil
 	}
-	itemID, err := s.insertItem(ctx, tx, ticketID, KindAuto, d.Msg, s.mailDate(d.Msg), "")
+	itemID, err := s.insertItem(ctx, tx, ticketID, KindAuto, d.Msg, "", s.mailDate(d.Msg), "")
 	if err != nil {
 		return err
 	}
@@ -248,7 +248,7 @@ func (s *Service) addMessage(ctx context.Context, tx *sql.Tx, d mail.Delivery, t
 	if kind == KindOut {
 		delivery = "sent"
 	}
-	itemID, err := s.insertItem(ctx, tx, ticketID, kind, d.Msg, at, delivery)
+	itemID, err := s.insertItem(ctx, tx, ticketID, kind, d.Msg, "", at, delivery)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func (s *Service) Get(ctx context.Context, id int64) (Ticket, error) {
 	var t Ticket
 	var mailboxID int64
 	err := s.db.View(ctx, func(tx *sql.Tx) (err error) {
-		t, mailboxID, err = loadTicket(ctx, tx, id)
+		t, mailboxID, err = s.loadTicket(ctx, tx, id)
 		return err
 	})
 	if err != nil {
@@ -36,7 +36,7 @@ func (s *Service) Get(ctx context.Context, id int64) (Ticket, error) {
 	return t, nil
 }
 
-func loadTicket(ctx context.Context, tx *sql.Tx, id int64) (Ticket, int64, error) {
+func (s *Service) loadTicket(ctx context.Context, tx *sql.Tx, id int64) (Ticket, int64, error) {
 	var t Ticket
 	var mailboxID int64
 	sum, err := scanSummary(tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM helpdesk_tickets t WHERE t.id = ? AND t.redacted_at = 0`, id))
@@ -55,6 +55,16 @@ func loadTicket(ctx context.Context, tx *sql.Tx, id int64) (Ticket, int64, error
 		ORDER BY date, id`, id))
 	if err != nil {
 		return t, 0, err
+	}
+	ids, texts := make([]int64, len(t.Thread)), make([]string, len(t.Thread))
+	for i, it := range t.Thread {
+		ids[i], texts[i] = it.ID, it.Text
+	}
+	if err := s.mailTexts(ctx, tx, ids, texts); err != nil {
+		return t, 0, err
+	}
+	for i := range t.Thread {
+		t.Thread[i].Text = texts[i]
 	}
 	t.Conflicts, err = store.Collect("conflicts", scanConflict)(tx.QueryContext(ctx, `SELECT c.id, c.at, c.wanted, c.server,
 		t.status, t.assignee_id, t.priority FROM helpdesk_conflicts c JOIN helpdesk_tickets t ON t.id = c.ticket_id

@@ -94,6 +94,23 @@ func (m *Messages) OutboxCount(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// StoredText is the text of stored message ref as a sync parses it, read in the caller's transaction and
+// never fetched: the help desk keeps no copy of a mail's text (see helpdesk's mailTexts). An erased or
+// missing message has none.
+func (m *Messages) StoredText(ctx context.Context, tx *sql.Tx, ref int64) (string, error) {
+	var raw []byte
+	var erased bool
+	err := tx.QueryRowContext(ctx, `SELECT raw, erased FROM mail_messages WHERE id = ?`, ref).Scan(&raw, &erased)
+	if errors.Is(err, sql.ErrNoRows) || erased {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read stored message %d: %w", ref, err)
+	}
+	msg, _ := parse(raw)
+	return msg.Text, nil
+}
+
 // Raw returns the whole message ref, fetching it from the server when only its first part was kept.
 func (m *Messages) Raw(ctx context.Context, ref int64) ([]byte, error) {
 	if _, err := actor.Require(ctx, actor.HelpDesk); err != nil {
