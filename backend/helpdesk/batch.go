@@ -132,7 +132,7 @@ func (s *Service) writeOpenings(ctx context.Context, tx *sql.Tx, b *batch) error
 	for i, o := range b.open {
 		m := o.d.Msg
 		_, err := s.exec(ctx, tx, `INSERT INTO helpdesk_fts (rowid, subject, body, participants, facets) VALUES (?, ?, ?, ?, ?)`,
-			lastTicket+int64(i)+1, o.subject, clipText(m.Text, maxIndexed),
+			lastTicket+int64(i)+1, o.subject, indexWords(m),
 			people(o.req.Name, o.req.Email, m.From.Name, m.From.Email, jsonText(m.To), jsonText(m.Cc)),
 			facetRow{status: o.st.Status, assignee: o.st.AssigneeID, mailbox: o.d.Mailbox}.text())
 		if err != nil {
@@ -173,4 +173,13 @@ func openEvents(open []opening, first int64) []audit.Event {
 		i = j + 1
 	}
 	return evs
+}
+
+// indexWords is the body column of a new ticket's search row: the distinct words of its first mail, as the
+// sync found them while fetching (off the goroutine that stores), or found here.
+func indexWords(m *message.Message) string {
+	if m.Words != "" || m.Text == "" {
+		return m.Words
+	}
+	return message.Words(m.Text)
 }

@@ -9,11 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
-)
 
-// maxIndexed caps how much of a ticket's thread the search index takes, in bytes.
-const maxIndexed = 256 << 10
+	"staffdesk/backend/mail/message"
+)
 
 // reindex rebuilds a ticket's row of the search index from its subject, thread and participants, in the
 // caller's transaction. An erased ticket has no row.
@@ -41,13 +39,13 @@ func (s *Service) reindex(ctx context.Context, tx *sql.Tx, ticketID int64) error
 	}
 	var body strings.Builder
 	for _, text := range texts {
-		if body.Len() < maxIndexed {
+		if body.Len() < message.WordsLimit {
 			body.WriteString(text)
 			body.WriteByte('\n')
 		}
 	}
 	_, err = s.exec(ctx, tx, `INSERT INTO helpdesk_fts (rowid, subject, body, participants, facets) VALUES (?, ?, ?, ?, ?)`,
-		ticketID, subject, clipText(body.String(), maxIndexed), people(who...), fc.text())
+		ticketID, subject, message.Words(body.String()), people(who...), fc.text())
 	return wrapErr("reindex ticket", err)
 }
 
@@ -100,37 +98,28 @@ func (f facetRow) text() string {
 // people is the participants column: names, addresses and the JSON address lists, space separated.
 func people(parts ...string) string { return strings.Join(parts, " ") }
 
-// clipText cuts s to at most n bytes, at a character boundary.
-func clipText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-// ftsQuery turns what an operator typed into an FTS5 query: every word must appear (prefix match on the
-// last one, for search as you type); quotes, operators and punctuation are taken literally, never as
-// FTS5 syntax. It returns "" when nothing searchable is left.
+// ftsQuery turns what an operator typed into an FTS5 query: every word must appear, in any order (prefix
+// match on the last one, for search as you type). Words split where the index's tokenizer splits (at
+// anything but letters, numbers, marks and private-use characters), so "o'brien" asks for "o" and "brien":
+// the index records which words a ticket holds, not where (detail=column), so it answers no phrases.
+// Quotes, operators and punctuation are never taken as FTS5 syntax. It returns "" when nothing searchable
+// is left.
 func ftsQuery(q string) string {
-	words := strings.FieldsFunc(q, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '.' || r == '_' || r == '-' || r == '\'')
-	})
-	var parts []string
-	for _, w := range words {
-		w = strings.Trim(w, ".-_'@")
-		if w == "" {
-			continue
-		}
-		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
-	}
-	if len(parts) == 0 {
+	words := strings.FieldsFunc(q, func(r rune) bool { return !tokenRune(r) })
+	if len(words) == 0 {
 		return ""
 	}
-	parts[len(parts)-1] += "*"
-	return strings.Join(parts, " ")
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+	}
+	words[len(words)-1] += "*"
+	return strings.Join(words, " ")
+}
+
+// tokenRune reports whether the index's tokenizer keeps r in a word: its categories are L* N* Co M* Cn, and
+// a code point Go knows as a letter but the tokenizer's older tables do not is unassigned (Cn) there.
+func tokenRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.Is(unicode.Co, r)
 }
 
 func wrapErr(what string, err error) error {

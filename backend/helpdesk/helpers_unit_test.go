@@ -8,19 +8,6 @@ import (
 )
 
 func TestTextHelpers(t *testing.T) {
-	for _, c := range []struct {
-		name, in string
-		n        int
-	}{
-		{"short", "hello", 10}, {"ascii cut", strings.Repeat("a", 20), 7}, {"inside a character", "££££", 3}, {"emoji", "👶👶", 5},
-	} {
-		t.Run("clip "+c.name, func(t *testing.T) {
-			got := clipText(c.in, c.n)
-			if len(got) > c.n || !utf8.ValidString(got) || !strings.HasPrefix(c.in, got) {
-				t.Fatalf("clipText(%q, %d) = %q", c.in, c.n, got)
-			}
-		})
-	}
 	long := strings.Repeat("word ", 100)
 	if s := snippet("  a\n\n b\tc "); s != "a b c" {
 		t.Fatalf("snippet collapses spaces: %q", s)

@@ -58,6 +58,9 @@ func TestSearchAndFilters(t *testing.T) {
 		{"FTS syntax taken literally", Filter{Query: `"account" exist*)`}, "1"},
 		{"FTS operators are words", Filter{Query: `account OR NEAR(`}, ""},
 		{"only punctuation", Filter{Query: `"*()`}, ""},
+		{"a word with an apostrophe", Filter{Query: "o'neill"}, "3"},
+		{"a curly apostrophe too", Filter{Query: "O’Neill unsub"}, "3"},
+		{"a word with a hyphen", Filter{Query: "doesn't-exist"}, "1"},
 		{"status", Filter{Status: StatusNew}, "4 5 1"},
 		{"assignee", Filter{AssigneeID: "op1"}, "2"},
 		{"assignee me", Filter{AssigneeID: "me"}, "2"},
@@ -104,7 +107,7 @@ func TestSearchAndFilters(t *testing.T) {
 }
 
 func FuzzFTSQuery(f *testing.F) {
-	for _, s := range []string{"toddler", `"a" OR b`, "NEAR(a b)", "*", "x^y", "a:b", "'", "é-ü", "tom.evans@example.net", "(((", "-a", "a AND"} {
+	for _, s := range []string{"toddler", `"a" OR b`, "NEAR(a b)", "*", "x^y", "a:b", "'", "é-ü", "tom.evans@example.net", "(((", "-a", "a AND", "ܰܐܰ00", "हिंदी", "o’brien"} {
 		f.Add(s)
 	}
 	db, err := store.Open(context.Background(), fmt.Sprintf("%s/fuzz.db", f.TempDir()), make([]byte, 32), Migrations)

@@ -112,11 +112,14 @@ func newStorer(ctx context.Context, f *folderSync, total int) *storer {
 	return st
 }
 
+// add parses a fetched message, with its distinct words for a search index (found here, on the fetching
+// goroutine, so that the storing one, which bounds a first sync, does not), and hands full batches on.
 func (st *storer) add(in incoming) error {
 	if p := st.failed.Load(); p != nil {
 		return *p
 	}
 	in.msg, in.key = parse(in.raw)
+	in.msg.Words = message.Words(in.msg.Text)
 	st.batch = append(st.batch, in)
 	st.bytes += len(in.raw)
 	if len(st.batch) >= st.limit || st.bytes >= batchBytes {

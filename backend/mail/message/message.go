@@ -55,6 +55,8 @@ type Message struct {
 	Auto        AutoKind
 	Warnings    []string // malformed MIME and the like: the mail is kept, with these
 	ContentHash string   // hex sha256 of normalised From+Date+Subject+Text, only when MessageID == "": dedupe
+	// Words is Words(Text) when the sync computed it while fetching (see Words); "" otherwise.
+	Words string
 }
 
 // ErrNoHeader is returned by Parse for input that has no header at all.
