@@ -15,6 +15,8 @@ func TestWords(t *testing.T) {
 		{"ASCII punctuation splits", "o'brien@example.com 3.5 a_b-c", "o brien example com 3 5 a b c "},
 		{"non-ASCII stays in the word", "naïve café’s ①", "naïve café’s ① "},
 		{"CRLF and tabs", "a\r\nb\tc a", "a b c "},
+		{"same first 8 bytes", "nurseries1 nurseries2 nurseries1 nurseriesx nurseries", "nurseries1 nurseries2 nurseriesx nurseries "},
+		{"one word the start of another", "abc abcd abc abcdefgh abcdefghi abcdefgh", "abc abcd abcdefgh abcdefghi "},
 		{"many distinct words grow the set", manyWords(300), manyWords(300) + " "},
 		{"cut at WordsLimit on a character boundary", "xy " + long, "xy " + long[:WordsLimit-4] + " "},
 	}
