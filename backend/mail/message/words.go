@@ -12,8 +12,9 @@ const WordsLimit = 256 << 10
 // the order they first appear; for a search index that records which words a text holds but not where
 // (FTS5 detail=column), it is the same index as the text's, for a fraction of the index's work.
 //
-// A word is a run of ASCII letters and digits and of bytes of non-ASCII characters: it splits only where
-// every tokenizer splits, so that a tokenizer given Words finds the same words as given the text.
+// A word is a run of ASCII letters and digits and of bytes of non-ASCII characters: it splits only at
+// ASCII spaces and punctuation, where FTS5's unicode61 tokenizer always splits, so that the tokenizer given
+// Words finds the same words as given the text.
 // Duplicates are exact byte matches; the tokenizer folds case and accents itself.
 func Words(text string) string {
 	text = cutAt(text, WordsLimit)
