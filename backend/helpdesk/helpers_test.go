@@ -30,6 +30,7 @@ type fakeMail struct {
 	raw       map[int64][]byte
 	texts     map[int64]string
 	inDB      bool // keep delivered mail in the store (keep) rather than in texts
+	textFail  bool // StoredText fails, as a damaged store would
 	noKW      bool
 	queueFail bool
 }
@@ -59,6 +60,9 @@ func (f *fakeMail) QueueSend(ctx context.Context, tx *sql.Tx, out mail.Outgoing)
 
 // StoredText returns the text of a mail the test delivered (see hold and keep), as the mail area's store would.
 func (f *fakeMail) StoredText(ctx context.Context, tx *sql.Tx, ref int64) (string, error) {
+	if f.textFail {
+		return "", fmt.Errorf("stored message %d is damaged", ref)
+	}
 	if f.inDB {
 		var raw []byte
 		err := tx.QueryRowContext(ctx, `SELECT raw FROM test_stored_mail WHERE ref = ?`, ref).Scan(&raw)

@@ -36,24 +36,49 @@ func (s *Service) insertItem(ctx context.Context, tx *sql.Tx, ticketID int64, ki
 // item keeps no copy of its text, which is read from the mail area's stored message instead. That copy
 // was a third of the database and a tenth of a first sync's time. An item with no stored mail keeps "".
 func (s *Service) mailTexts(ctx context.Context, tx *sql.Tx, ids []int64, texts []string) error {
+	var need []int64
 	for i, text := range texts {
-		if text != "" {
+		if text == "" {
+			need = append(need, ids[i])
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	refs, err := itemRefs(ctx, tx, need)
+	if err != nil {
+		return err
+	}
+	for i, text := range texts {
+		ref, ok := refs[ids[i]]
+		if text != "" || !ok {
 			continue
 		}
-		var ref sql.NullInt64
-		if err := s.queryRow(ctx, tx, `SELECT min(ref) FROM helpdesk_refs WHERE item_id = ?`, ids[i]).Scan(&ref); err != nil {
+		if texts[i], err = s.mail.StoredText(ctx, tx, ref); err != nil {
 			return fmt.Errorf("read mail of item %d: %w", ids[i], err)
 		}
-		if !ref.Valid {
-			continue
-		}
-		stored, err := s.mail.StoredText(ctx, tx, ref.Int64)
-		if err != nil {
-			return fmt.Errorf("read mail of item %d: %w", ids[i], err)
-		}
-		texts[i] = stored
 	}
 	return nil
+}
+
+// itemRefs reads the stored mail (its first ref) of each of the items, in one query.
+func itemRefs(ctx context.Context, tx *sql.Tx, items []int64) (map[int64]int64, error) {
+	list, _ := json.Marshal(items)
+	rows, err := tx.QueryContext(ctx, `SELECT item_id, min(ref) FROM helpdesk_refs
+		WHERE item_id IN (SELECT value FROM json_each(?)) GROUP BY item_id`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("read items' mail: %w", err)
+	}
+	defer rows.Close()
+	refs := make(map[int64]int64, len(items))
+	for rows.Next() {
+		var item, ref int64
+		if err := rows.Scan(&item, &ref); err != nil {
+			return nil, fmt.Errorf("read items' mail: %w", err)
+		}
+		refs[item] = ref
+	}
+	return refs, rows.Err()
 }
 
 // attachmentMeta is what an item keeps of m's attachments: everything but their content.

@@ -43,6 +43,24 @@ func TestMailTextReadFromStoredMail(t *testing.T) {
 	}
 }
 
+// When the mail area cannot read a stored mail, the thread, search and the member's records fail and say
+// which item, rather than showing an empty message.
+func TestMailTextUnreadable(t *testing.T) {
+	f := newFixture(t)
+	f.deliver(t, 1, 1, mailSpec{from: priya, subject: "Nursery place", id: "n1@x", body: "The nursery cancelled our place"}.raw(), false)
+	f.mail.textFail = true
+	_, errGet := f.svc.Get(f.ctx, 1)
+	_, errList := f.svc.List(f.ctx, Filter{Query: "nursery"})
+	_, errRecords := f.svc.MemberRecords(f.ctx, "priya.shah@example.com")
+	for name, err := range map[string]error{"thread": errGet, "search": errList, "member's records": errRecords} {
+		t.Run(name, func(t *testing.T) {
+			if err == nil || !strings.Contains(err.Error(), "read mail of item 1") || !strings.Contains(err.Error(), "damaged") {
+				t.Fatalf("err = %v, want the item and the cause", err)
+			}
+		})
+	}
+}
+
 // The benchmark's stored mail (renderMail) parses back to the text it was made from, so that the search
 // benchmark's excerpts and reindexing read real text.
 func TestRenderMailParsesBack(t *testing.T) {

@@ -41,7 +41,8 @@ func (s *Service) MemberRecords(ctx context.Context, email string) (privacy.Area
 			return fmt.Errorf("read member's tickets: %w", err)
 		}
 		defer rows.Close()
-		var items, at []int64
+		var items []int64
+		var texts []string
 		for rows.Next() {
 			var item, id, date int64
 			var kind, from, to, subject, text string
@@ -51,31 +52,23 @@ func (s *Service) MemberRecords(ctx context.Context, email string) (privacy.Area
 			}
 			if sensitive {
 				subject, text = withheld, withheld
-			} else if text == "" {
-				items, at = append(items, item), append(at, int64(len(rec.Rows)))
 			}
-			rec.Rows = append(rec.Rows, []string{idStr(id), fromMS(date).Format(time.RFC3339), kind, from, to, subject, text})
+			items, texts = append(items, item), append(texts, text)
+			rec.Rows = append(rec.Rows, []string{idStr(id), fromMS(date).Format(time.RFC3339), kind, from, to, subject, ""})
 		}
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("read member's tickets: %w", err)
 		}
 		rows.Close()
-		return s.exportMailTexts(ctx, tx, items, at, rec.Rows)
+		if err := s.mailTexts(ctx, tx, items, texts); err != nil {
+			return fmt.Errorf("read member's tickets: %w", err)
+		}
+		for i := range rec.Rows {
+			rec.Rows[i][6] = texts[i]
+		}
+		return nil
 	})
 	return rec, err
-}
-
-// exportMailTexts puts the text of mail items (items) in the text column of their rows (at), from the mail
-// area's stored messages (see mailTexts).
-func (s *Service) exportMailTexts(ctx context.Context, tx *sql.Tx, items, at []int64, rows [][]string) error {
-	texts := make([]string, len(items))
-	if err := s.mailTexts(ctx, tx, items, texts); err != nil {
-		return fmt.Errorf("read member's tickets: %w", err)
-	}
-	for i, row := range at {
-		rows[row][6] = texts[i]
-	}
-	return nil
 }
 
 // EraseMember redacts what the help desk holds about a person: tickets they opened lose subject, bodies,

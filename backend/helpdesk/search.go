@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 
 	"staffdesk/backend/store"
 )
@@ -232,7 +231,7 @@ const excerptLen = 160
 // keep their snippet.
 func (s *Service) matchSnippets(ctx context.Context, tx *sql.Tx, list []TicketSummary, query string) error {
 	words, _ := splitEmails(query)
-	terms := strings.FieldsFunc(strings.ToLower(words), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	terms := strings.FieldsFunc(strings.ToLower(words), func(r rune) bool { return !tokenRune(r) })
 	if len(terms) == 0 || len(list) == 0 {
 		return nil
 	}
