@@ -45,7 +45,7 @@ func (s *Service) mailTexts(ctx context.Context, tx *sql.Tx, ids []int64, texts 
 	if len(need) == 0 {
 		return nil
 	}
-	refs, err := itemRefs(ctx, tx, need)
+	refs, err := s.itemRefs(ctx, tx, need)
 	if err != nil {
 		return err
 	}
@@ -62,9 +62,9 @@ func (s *Service) mailTexts(ctx context.Context, tx *sql.Tx, ids []int64, texts 
 }
 
 // itemRefs reads the stored mail (its first ref) of each of the items, in one query.
-func itemRefs(ctx context.Context, tx *sql.Tx, items []int64) (map[int64]int64, error) {
+func (s *Service) itemRefs(ctx context.Context, tx *sql.Tx, items []int64) (map[int64]int64, error) {
 	list, _ := json.Marshal(items)
-	rows, err := tx.QueryContext(ctx, `SELECT item_id, min(ref) FROM helpdesk_refs
+	rows, err := s.query(ctx, tx, `SELECT item_id, min(ref) FROM helpdesk_refs
 		WHERE item_id IN (SELECT value FROM json_each(?)) GROUP BY item_id`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("read items' mail: %w", err)

@@ -261,16 +261,33 @@ func (s *Service) matchSnippets(ctx context.Context, tx *sql.Tx, list []TicketSu
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("search excerpts: %w", err)
 	}
-	done := map[int64]bool{}
+	// The latest message of every ticket first, then the one before for those without an excerpt, and so
+	// on: the stored mail of each round's messages is found with one query.
+	left := map[int64][]int{}
 	for i, id := range tickets {
-		if done[id] {
-			continue
+		left[id] = append(left[id], i)
+	}
+	for round := 0; len(left) > 0; round++ {
+		var at []int
+		for id, pos := range left {
+			if round < len(pos) {
+				at = append(at, pos[round])
+			} else {
+				delete(left, id)
+			}
 		}
-		if err := s.mailTexts(ctx, tx, items[i:i+1], texts[i:i+1]); err != nil {
+		ids, txts := make([]int64, len(at)), make([]string, len(at))
+		for k, i := range at {
+			ids[k], txts[k] = items[i], texts[i]
+		}
+		if err := s.mailTexts(ctx, tx, ids, txts); err != nil {
 			return fmt.Errorf("search excerpts: %w", err)
 		}
-		if ex, ok := excerpt(texts[i], terms); ok {
-			byID[id].Snippet, done[id] = ex, true
+		for k, i := range at {
+			if ex, ok := excerpt(txts[k], terms); ok {
+				byID[tickets[i]].Snippet = ex
+				delete(left, tickets[i])
+			}
 		}
 	}
 	return nil
